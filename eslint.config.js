@@ -1,0 +1,28 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    // Exercise starter, solution and fixture files are content: they contain deliberate bugs and are
+    // graded by the exercise's own lint config, not this one. Build output and generated types are not ours.
+    ignores: ['dist/', '.astro/', 'node_modules/', 'exercises/', 'test-results/', '.cache/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+    },
+    rules: {
+      // Bugs, not style (our own first lesson): a floating `==` or an ignored result is a defect.
+      eqeqeq: ['error', 'always'],
+      'no-implicit-coercion': 'error',
+      // Unused code is allowed only when named `_x`, the usual marker for a deliberate placeholder.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Non-null assertions hide the undefined case that noUncheckedIndexedAccess makes us handle.
+      '@typescript-eslint/no-non-null-assertion': 'error',
+    },
+  },
+);

@@ -1,0 +1,195 @@
+import { z } from 'astro/zod';
+import { slug } from './lesson.ts';
+
+/**
+ * Metadata of an exercise: exercises/<slug>/exercise.yaml. The folder beside it holds
+ *   starter/   what the learner gets (every file listed in `files` with role editable or readonly),
+ *   solution/  the reference: files that replace starter files (an overlay, so unchanged files stay single),
+ *   tests/     hidden tests, copied into the workspace at check time and never shown,
+ *   fixtures/  anything checks need: mutants, lint fixtures, wrong solutions.
+ */
+
+/** A path inside the exercise workspace: relative, forward slashes, no "..". */
+const workspacePath = z
+  .string()
+  .regex(
+    /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w.@/-]+$/,
+    'use a relative path inside the exercise, e.g. "src/refund.ts"',
+  );
+
+export const fileSchema = z
+  .object({
+    /** Path inside the workspace, e.g. "src/refund.ts". */
+    path: workspacePath,
+    /** editable: the learner changes it; readonly: shown but locked; hidden: never shown (hidden tests, fixtures). */
+    role: z.enum(['editable', 'readonly', 'hidden']),
+  })
+  .strict();
+
+const checkBase = {
+  /** Stable id, unique in the exercise; reports and progress refer to it. */
+  id: slug,
+  /** Heading in the results panel. */
+  title: z.string().min(3),
+};
+
+/** ESLint with the exercise's own flat config, on the listed files. */
+export const lintCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('lint'),
+    /** Flat config file in the workspace (plain JS, core rules only, so the worker engine can run it too). */
+    config: workspacePath.default('eslint.config.js'),
+    /** Files to lint, as workspace paths. */
+    files: z.array(workspacePath).min(1),
+    /**
+     * Fixture expectations for config-writing exercises: files that must get at least one problem from
+     * the named rule (bug fixtures), and files that must get none (clean fixtures, so false positives fail).
+     */
+    expect: z
+      .array(
+        z
+          .object({
+            /** Workspace path of the fixture file. */
+            file: workspacePath,
+            /** Rule that must fire on it; omit to require no problems at all. */
+            rule: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Warnings count as failures unless this is raised; errors always fail. */
+    maxWarnings: z.number().int().nonnegative().default(0),
+  })
+  .strict();
+
+/** Vitest on test files (hidden ones from tests/ and visible ones the learner sees). */
+export const testsCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('tests'),
+    /** Test files to run, as workspace paths. */
+    files: z.array(workspacePath).min(1),
+  })
+  .strict();
+
+/** The learner's own tests must pass on the reference and fail on every mutant. */
+export const learnerTestsCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('learner-tests'),
+    /** The learner's test files. */
+    tests: z.array(workspacePath).min(1),
+    /** The file under test, swapped for the reference and then for each mutant. */
+    subject: workspacePath,
+    /** Mutants: exercise-relative paths of whole replacement files, each with what it breaks. */
+    mutants: z
+      .array(
+        z
+          .object({
+            /** Exercise-relative path, e.g. "fixtures/mutants/no-cap.ts". */
+            file: z.string(),
+            /** What the mutant gets wrong, shown when it survives ("refund above the charge is allowed"). */
+            description: z.string().min(5),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** Structure of a Markdown document such as an ADR. */
+export const documentCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('document'),
+    /** The Markdown file, as a workspace path. */
+    file: workspacePath,
+    /** Headings that must be present (any level, case-insensitive). */
+    requiredHeadings: z.array(z.string()).default([]),
+    /** If set, a "Status:" line or a Status section must hold one of these values. */
+    statusValues: z.array(z.string()).optional(),
+    /** Minimum number of Markdown tables. */
+    minTables: z.number().int().nonnegative().default(0),
+  })
+  .strict();
+
+export const checkSchema = z.discriminatedUnion('kind', [
+  lintCheckSchema,
+  testsCheckSchema,
+  learnerTestsCheckSchema,
+  documentCheckSchema,
+]);
+export type CheckSpec = z.infer<typeof checkSchema>;
+
+export const exerciseSchema = z
+  .object({
+    /** Shown above the editor. */
+    title: z.string().min(3).max(80),
+    /** The goal in one or two sentences: what "done" means for the learner. */
+    summary: z.string().min(20).max(400),
+    /** Lesson id (file name under content/lessons without extension) that embeds it. */
+    lesson: slug,
+    /** intro: one idea; core: the lesson's main skill; stretch: combines ideas or needs judgment. */
+    difficulty: z.enum(['intro', 'core', 'stretch']),
+    /** Honest time to finish, in minutes. */
+    estimatedMinutes: z.number().int().min(1).max(120),
+    /** worker: instant in-browser checks; webcontainer: needs Node in the browser; auto: worker while typing, Node on submit. */
+    engine: z.enum(['worker', 'webcontainer', 'auto']).default('auto'),
+    /** Files of the workspace and who may see or change them; the first editable file opens first. */
+    files: z.array(fileSchema).min(1),
+    /** What is graded, in the order shown. */
+    checks: z.array(checkSchema).min(1),
+    /** Progressive hints, revealed one at a time (Markdown). */
+    hints: z.array(z.string().min(10)).min(2),
+    /** Time limit of one whole check run, in milliseconds; a run past it is stopped and reported. */
+    timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+    /** False only when the starter is meant to pass already (for example a refactoring exercise). */
+    starterFails: z.boolean().default(true),
+    /** Plausible wrong answers (exercise-relative folders overlaid on the starter) that verify must see fail. */
+    wrongSolutions: z
+      .array(
+        z
+          .object({
+            /** Folder such as "fixtures/wrong/retries-forever". */
+            dir: z.string(),
+            /** The mistake it represents, for authors reading verify's output. */
+            mistake: z.string().min(5),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict()
+  .superRefine((ex, ctx) => {
+    const paths = new Set(ex.files.map((f) => f.path));
+    if (!ex.files.some((f) => f.role === 'editable')) {
+      ctx.addIssue({ code: 'custom', path: ['files'], message: 'at least one file must be editable' });
+    }
+    const ids = new Set<string>();
+    ex.checks.forEach((check, i) => {
+      if (ids.has(check.id))
+        ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${check.id}"` });
+      ids.add(check.id);
+      for (const p of referencedPaths(check)) {
+        if (!paths.has(p))
+          ctx.addIssue({ code: 'custom', path: ['checks', i], message: `"${p}" is not listed in files` });
+      }
+    });
+  });
+
+export type Exercise = z.infer<typeof exerciseSchema>;
+
+/** Workspace paths a check reads, so a typo in a path is caught when the exercise is loaded. */
+function referencedPaths(check: CheckSpec): string[] {
+  switch (check.kind) {
+    case 'lint':
+      return [check.config, ...check.files, ...check.expect.map((e) => e.file)];
+    case 'tests':
+      return check.files;
+    case 'learner-tests':
+      return [...check.tests, check.subject];
+    case 'document':
+      return [check.file];
+  }
+}
