@@ -1,0 +1,36 @@
+import type { LintProblem, TestResult, EngineName } from '../report/check-report.ts';
+
+/** Workspace files by path (forward slashes, relative to the workspace root) to their text. */
+export type Files = Readonly<Record<string, string>>;
+
+/**
+ * What a check kind may ask of an engine. Check kinds are written once against this interface; each
+ * engine backend (Node, worker, WebContainer) supplies its own implementation with the real or the
+ * in-browser tools. A kind that needs nothing from the toolchain (document structure) ignores it.
+ */
+export interface Toolchain {
+  readonly engine: EngineName;
+  /** Lint `targets` inside `files` with the flat config at `config` (a path inside `files`). */
+  lint(files: Files, request: LintRequest, signal: AbortSignal): Promise<LintProblem[]>;
+  /** Run the Vitest-style test files `targets` inside `files`; one result per test, skipped ones included. */
+  test(files: Files, request: TestRequest, signal: AbortSignal): Promise<TestResult[]>;
+}
+
+export interface LintRequest {
+  config: string;
+  targets: readonly string[];
+}
+
+export interface TestRequest {
+  targets: readonly string[];
+  /** Per-test time limit in milliseconds. */
+  testTimeoutMs?: number;
+}
+
+/** Thrown by a toolchain when a run passes its time limit, so graders report `timeout`, not `error`. */
+export class RunTimeoutError extends Error {
+  constructor(readonly limitMs: number) {
+    super(`Stopped after ${limitMs} ms: the code under test did not finish (an endless loop or a promise that never settles?)`);
+    this.name = 'RunTimeoutError';
+  }
+}
