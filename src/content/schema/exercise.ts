@@ -3,10 +3,10 @@ import { slug } from './lesson.ts';
 
 /**
  * Metadata of an exercise: exercises/<slug>/exercise.yaml. The folder beside it holds
- *   starter/   what the learner gets (every file listed in `files` with role editable or readonly),
+ *   starter/   what the learner gets: the files listed in `files` with role editable or readonly,
+ *   hidden/    files with role hidden (hidden tests), laid over the workspace at check time, never shown,
  *   solution/  the reference: files that replace starter files (an overlay, so unchanged files stay single),
- *   tests/     hidden tests, copied into the workspace at check time and never shown,
- *   fixtures/  anything checks need: mutants, lint fixtures, wrong solutions.
+ *   fixtures/  what checks need outside the workspace: mutants, wrong solutions (exercise-relative paths).
  */
 
 /** A path inside the exercise workspace: relative, forward slashes, no "..". */
