@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm test`: build the site (browser tests run against the production build), then every Vitest project
+// (unit and e2e) in one run, and end with one line "N passed, N failed" that CI reads.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const extra = process.argv.slice(2);
+const report = 'test-results/vitest.json';
+
+run('astro', ['build']);
+rmSync(report, { force: true });
+mkdirSync('test-results', { recursive: true });
+const tests = spawnSync(
+  'vitest',
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+  { stdio: 'inherit' },
+);
+
+let summary;
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  summary = {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests,
+    skipped: json.numPendingTests + json.numTodoTests,
+  };
+} catch {
+  // Vitest died before writing its report (a crash in setup): count that as a failure, never as green.
+  summary = { passed: 0, failed: 1, skipped: 0 };
+}
+const failedSuites = tests.status !== 0 && summary.failed === 0 ? 1 : 0;
+console.log(`\n${summary.passed} passed, ${summary.failed + failedSuites} failed, ${summary.skipped} skipped`);
+process.exit(tests.status ?? 1);
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.log(`\n0 passed, 1 failed`);
+    console.error(`\`${cmd} ${args.join(' ')}\` failed; no tests were run.`);
+    process.exit(result.status ?? 1);
+  }
+}
