@@ -82,13 +82,16 @@ describe('theme and accessibility basics', () => {
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.body) {
-          (window as unknown as { firstTheme?: string }).firstTheme = document.documentElement.dataset['theme'];
+          (window as unknown as { firstTheme?: string | undefined }).firstTheme =
+            document.documentElement.dataset['theme'];
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(url('/'));
-    await expect(page.evaluate(() => (window as unknown as { firstTheme?: string }).firstTheme)).resolves.toBe('dark');
+    await expect(
+      page.evaluate(() => (window as unknown as { firstTheme?: string | undefined }).firstTheme),
+    ).resolves.toBe('dark');
   });
 
   it('keyboard users can skip to the main content', async () => {
