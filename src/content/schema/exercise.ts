@@ -171,25 +171,30 @@ export const exerciseSchema = z
       if (ids.has(check.id))
         ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${check.id}"` });
       ids.add(check.id);
-      for (const p of referencedPaths(check)) {
-        if (!paths.has(p))
-          ctx.addIssue({ code: 'custom', path: ['checks', i], message: `"${p}" is not listed in files` });
+      for (const ref of referencedPaths(check)) {
+        if (!paths.has(ref.value))
+          ctx.addIssue({ code: 'custom', path: ['checks', i, ...ref.at], message: `"${ref.value}" is not listed in files` });
       }
     });
   });
 
 export type Exercise = z.infer<typeof exerciseSchema>;
 
-/** Workspace paths a check reads, so a typo in a path is caught when the exercise is loaded. */
-function referencedPaths(check: CheckSpec): string[] {
+/** Workspace paths a check reads, with the field each sits in, so a typo is caught and located on load. */
+function referencedPaths(check: CheckSpec): { at: (string | number)[]; value: string }[] {
+  const list = (field: string, values: readonly string[]) => values.map((value, j) => ({ at: [field, j], value }));
   switch (check.kind) {
     case 'lint':
-      return [check.config, ...check.files, ...check.expect.map((e) => e.file)];
+      return [
+        { at: ['config'], value: check.config },
+        ...list('files', check.files),
+        ...check.expect.map((e, j) => ({ at: ['expect', j, 'file'], value: e.file })),
+      ];
     case 'tests':
-      return check.files;
+      return list('files', check.files);
     case 'learner-tests':
-      return [...check.tests, check.subject];
+      return [...list('tests', check.tests), { at: ['subject'], value: check.subject }];
     case 'document':
-      return [check.file];
+      return [{ at: ['file'], value: check.file }];
   }
 }

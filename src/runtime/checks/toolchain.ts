@@ -14,6 +14,12 @@ export interface Toolchain {
   lint(files: Files, request: LintRequest, signal: AbortSignal): Promise<LintProblem[]>;
   /** Run the Vitest-style test files `targets` inside `files`; one result per test, skipped ones included. */
   test(files: Files, request: TestRequest, signal: AbortSignal): Promise<TestResult[]>;
+  /**
+   * Optional batch form of `test`: the same targets in several workspaces (mutation testing swaps one
+   * file per workspace). Backends that pay a start-up cost per run implement it to pay it once; callers
+   * fall back to one `test` call per workspace. Results come back in the order of `workspaces`.
+   */
+  testEach?(workspaces: readonly Files[], request: TestRequest, signal: AbortSignal): Promise<TestResult[][]>;
 }
 
 export interface LintRequest {
@@ -29,8 +35,11 @@ export interface TestRequest {
 
 /** Thrown by a toolchain when a run passes its time limit, so graders report `timeout`, not `error`. */
 export class RunTimeoutError extends Error {
-  constructor(readonly limitMs: number) {
+  // A plain field, not a parameter property: Node's type stripping only accepts erasable syntax.
+  readonly limitMs: number;
+  constructor(limitMs: number) {
     super(`Stopped after ${limitMs} ms: the code under test did not finish (an endless loop or a promise that never settles?)`);
     this.name = 'RunTimeoutError';
+    this.limitMs = limitMs;
   }
 }

@@ -1,0 +1,54 @@
+import type { CheckItem } from '../report/check-report.ts';
+import { outlineMarkdown } from '../parse/markdown-outline.ts';
+import type { CheckKind, SpecOf } from './kind.ts';
+
+/** Structure of a Markdown document (an ADR, a design doc): pure, so it needs no toolchain at all. */
+export const documentKind: CheckKind<SpecOf<'document'>> = {
+  kind: 'document',
+  toolchain: 'none',
+  runtime: 'any',
+  reads: [],
+  answerKeyIsSecret: false,
+  run(spec, { workspace }) {
+    const text = workspace[spec.file];
+    if (text === undefined) throw new Error(`${spec.file} is not in the workspace`);
+    const outline = outlineMarkdown(text);
+    const items: CheckItem[] = spec.requiredHeadings.map((required, i) => {
+      const found = outline.headings.find((h) => h.text.trim().toLowerCase() === required.trim().toLowerCase());
+      return {
+        id: `heading-${i}`,
+        label: `Has a "${required}" section`,
+        status: found ? 'pass' : 'fail',
+        file: spec.file,
+        ...(found ? { line: found.line } : { message: `Add a heading "${required}".` }),
+      };
+    });
+    if (spec.statusValues !== undefined) {
+      const allowed = spec.statusValues.map((s) => s.toLowerCase());
+      const ok = outline.status !== undefined && allowed.includes(outline.status.toLowerCase());
+      items.push({
+        id: 'status',
+        label: `Status is one of ${spec.statusValues.join(', ')}`,
+        status: ok ? 'pass' : 'fail',
+        file: spec.file,
+        ...(ok ? {} : { message: outline.status === undefined ? 'No "Status:" line or Status section found.' : `Status "${outline.status}" is not one of them.` }),
+      });
+    }
+    if (spec.minTables > 0) {
+      const ok = outline.tables >= spec.minTables;
+      items.push({
+        id: 'tables',
+        label: `At least ${spec.minTables} table(s)`,
+        status: ok ? 'pass' : 'fail',
+        file: spec.file,
+        ...(ok ? {} : { message: `Found ${outline.tables}.` }),
+      });
+    }
+    const passed = items.filter((i) => i.status === 'pass').length;
+    return Promise.resolve({
+      status: passed === items.length ? 'pass' : 'fail',
+      summary: `${passed} of ${items.length} structure rules met`,
+      items,
+    });
+  },
+};

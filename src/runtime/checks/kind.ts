@@ -1,0 +1,46 @@
+import type { CheckSpec } from '../../content/schema/exercise.ts';
+import type { CheckResult } from '../report/check-report.ts';
+import type { ExerciseBundle } from '../exercise/bundle.ts';
+import type { Files, Toolchain } from './toolchain.ts';
+
+/** The spec of one kind, e.g. SpecOf<'lint'>. */
+export type SpecOf<K extends CheckSpec['kind']> = Extract<CheckSpec, { kind: K }>;
+
+/** Parts of a bundle beyond the composed workspace that a kind may read. */
+export type BundlePart = 'solution' | 'fixtures';
+
+/**
+ * One check kind: a module registered under its `kind`. Adding a kind means one module here and one
+ * schema entry. The declarations let an engine decide, before loading anything, where a kind can run
+ * and what must be shipped for it.
+ */
+export interface CheckKind<S extends CheckSpec = CheckSpec> {
+  readonly kind: S['kind'];
+  /** What it asks of the toolchain; 'none' kinds are pure and run anywhere, even before a toolchain boots. */
+  readonly toolchain: 'none' | 'lint' | 'test';
+  /** 'node': needs real processes (the CLI, a server, a WebContainer); 'any': the browser worker can run it. */
+  readonly runtime: 'any' | 'node';
+  /** Bundle parts read besides the workspace, so a browser bundle can leave out what no check needs. */
+  readonly reads: readonly BundlePart[];
+  /**
+   * True when what it reads is an answer key (a review's seeded defects, a decision matrix's expected
+   * picks): the engine must grade it where the learner cannot read the key, i.e. on submit, server-side.
+   */
+  readonly answerKeyIsSecret: boolean;
+  /** Grades one check; throwing means the check could not run (status error), not that it failed. */
+  run(spec: S, context: CheckContext): Promise<CheckOutcome>;
+}
+
+export interface CheckContext {
+  bundle: ExerciseBundle;
+  /** starter ⊕ hidden ⊕ the learner's editable files. */
+  workspace: Files;
+  toolchain: Toolchain;
+  /** Aborted when the run is cancelled or passes its time limit; pass it to every toolchain call. */
+  signal: AbortSignal;
+}
+
+/** What a kind decides; the runner adds id, kind, title and the duration. */
+export type CheckOutcome = Omit<CheckResult, 'id' | 'kind' | 'title' | 'durationMs'> & {
+  status: 'pass' | 'fail' | 'error';
+};

@@ -1,0 +1,77 @@
+import type { CheckItem, TestResult } from '../report/check-report.ts';
+import type { CheckKind, SpecOf } from './kind.ts';
+import type { Files, TestRequest, Toolchain } from './toolchain.ts';
+import { judgeTests } from './tests.ts';
+
+/**
+ * Mutation testing with hand-picked mutants: the learner's tests must pass on the reference subject and
+ * fail on every mutant. Coverage is deliberately not scored: assertion-free tests can reach 100% of it.
+ */
+export const learnerTestsKind: CheckKind<SpecOf<'learner-tests'>> = {
+  kind: 'learner-tests',
+  toolchain: 'test',
+  runtime: 'any',
+  reads: ['solution', 'fixtures'],
+  answerKeyIsSecret: false,
+  async run(spec, { workspace, bundle, toolchain, signal }) {
+    const reference = bundle.solution[spec.subject] ?? bundle.starter[spec.subject];
+    if (reference === undefined) throw new Error(`No reference for ${spec.subject} in solution/ or starter/`);
+    const variants = [reference, ...spec.mutants.map((m) => fixtureText(bundle.fixtures, m.file))];
+    const runs = await testAll(
+      toolchain,
+      variants.map((subject) => ({ ...workspace, [spec.subject]: subject })),
+      { targets: spec.tests },
+      signal,
+    );
+    const [onReference = [], ...onMutants] = runs;
+    const items = spec.mutants.map((mutant, i) => mutantItem(mutant, i, onMutants[i] ?? []));
+    const killed = items.filter((i) => i.status === 'pass').length;
+    const referenceJudgement = judgeTests(onReference);
+    const scores = { mutationScore: killed / spec.mutants.length };
+    if (referenceJudgement.status === 'fail') {
+      return {
+        status: 'fail',
+        summary: `Your tests must pass on a correct ${spec.subject} first (${referenceJudgement.summary.toLowerCase()})`,
+        tests: onReference,
+        items,
+        scores,
+      };
+    }
+    return {
+      status: killed === items.length ? 'pass' : 'fail',
+      summary: `${killed} of ${items.length} mutants killed`,
+      tests: onReference,
+      items,
+      scores,
+    };
+  },
+};
+
+function fixtureText(fixtures: Files, file: string): string {
+  const text = fixtures[file];
+  if (text === undefined) throw new Error(`Mutant ${file} is missing from fixtures/`);
+  return text;
+}
+
+/** One toolchain call when the backend can batch, so N mutants do not pay N start-ups. */
+async function testAll(toolchain: Toolchain, workspaces: Files[], request: TestRequest, signal: AbortSignal): Promise<TestResult[][]> {
+  if (toolchain.testEach) return toolchain.testEach(workspaces, request, signal);
+  const runs: TestResult[][] = [];
+  for (const files of workspaces) runs.push(await toolchain.test(files, request, signal));
+  return runs;
+}
+
+function mutantItem(mutant: { file: string; description: string }, index: number, tests: TestResult[]): CheckItem {
+  const killer = tests.find((t) => t.status === 'fail');
+  const id = mutant.file.split('/').pop()?.replace(/\.[^.]+$/, '') ?? `mutant-${index}`;
+  if (killer) {
+    const name = [...killer.suite, killer.name].join(' › ');
+    return { id, label: mutant.description, status: 'pass', message: `Killed by "${name}"` };
+  }
+  return {
+    id,
+    label: mutant.description,
+    status: 'fail',
+    message: 'Survived: every test still passes with this bug in place. Add an assertion that catches it.',
+  };
+}

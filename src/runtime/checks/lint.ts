@@ -1,0 +1,60 @@
+import type { CheckItem, LintProblem } from '../report/check-report.ts';
+import type { CheckKind, SpecOf } from './kind.ts';
+import { countLabel } from './wording.ts';
+
+/**
+ * ESLint with the exercise's own config. Two jobs: the listed files must be clean (errors, and warnings
+ * beyond maxWarnings, fail), and fixture expectations must hold: a bug fixture gets at least one problem
+ * from its rule, a clean fixture gets none (so a config that flags everything fails too).
+ */
+export const lintKind: CheckKind<SpecOf<'lint'>> = {
+  kind: 'lint',
+  toolchain: 'lint',
+  runtime: 'any',
+  reads: [],
+  answerKeyIsSecret: false,
+  async run(spec, { workspace, toolchain, bundle, signal }) {
+    const targets = [...new Set([...spec.files, ...spec.expect.map((e) => e.file)])];
+    const problems = await toolchain.lint(workspace, { config: spec.config, targets }, signal);
+    const onFiles = problems.filter((p) => spec.files.includes(p.file));
+    const errors = onFiles.filter((p) => p.severity === 'error').length;
+    const warnings = onFiles.length - errors;
+    const items = spec.expect.map((e, i) => expectationItem(e, i, problems));
+    const missed = items.filter((i) => i.status === 'fail').length;
+    const filesFail = errors > 0 || warnings > spec.maxWarnings;
+    const hidden = new Set(bundle.meta.files.filter((f) => f.role === 'hidden').map((f) => f.path));
+    const parts = [`${countLabel(errors, 'error')}, ${countLabel(warnings, 'warning')} in ${spec.files.join(', ')}`];
+    if (items.length > 0) parts.push(`${items.length - missed} of ${items.length} fixture expectations met`);
+    return {
+      status: filesFail || missed > 0 ? 'fail' : 'pass',
+      summary: parts.join('; '),
+      // Problems in hidden fixtures would reveal them; the expectation items already say what went wrong.
+      lint: problems.filter((p) => !hidden.has(p.file)),
+      ...(items.length > 0 ? { items } : {}),
+    };
+  },
+};
+
+function expectationItem(expect: SpecOf<'lint'>['expect'][number], index: number, problems: LintProblem[]): CheckItem {
+  const inFile = problems.filter((p) => p.file === expect.file);
+  if (expect.rule !== undefined) {
+    const hit = inFile.some((p) => p.ruleId === expect.rule);
+    return {
+      id: `expect-${index}`,
+      label: `${expect.file} is flagged by ${expect.rule}`,
+      status: hit ? 'pass' : 'fail',
+      file: expect.file,
+      ...(hit ? {} : { message: `Your config raises no ${expect.rule} problem here, so this bug would reach production.` }),
+    };
+  }
+  const rules = [...new Set(inFile.map((p) => p.ruleId ?? 'parse error'))];
+  return {
+    id: `expect-${index}`,
+    label: `${expect.file} raises no problems`,
+    status: inFile.length === 0 ? 'pass' : 'fail',
+    file: expect.file,
+    ...(inFile.length === 0
+      ? {}
+      : { message: `False positive on correct code (${rules.join(', ')}): a gate that cries wolf gets switched off.` }),
+  };
+}
