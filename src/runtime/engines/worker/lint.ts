@@ -1,0 +1,122 @@
+import { Linter } from 'eslint/universal';
+import { transform } from 'sucrase';
+import type { LintProblem } from '../../report/check-report.ts';
+import type { Files, LintRequest } from '../../checks/toolchain.ts';
+import { createModuleLoader, isTypeScript } from './module-loader.ts';
+import { decodeMappings, originalPosition, type LineMappings } from './source-map.ts';
+
+/**
+ * ESLint in the worker: the browser build of ESLint's Linter with the exercise's own flat config, on
+ * TypeScript that Sucrase has stripped to JavaScript. The Node engine parses the same files with
+ * typescript-eslint instead; positions are mapped back so both report the same lines and columns.
+ */
+
+type FlatConfig = Linter.Config;
+
+/** The Node engine adds this entry so TypeScript files are linted at all; the worker must match it. */
+const TYPESCRIPT_FILES: FlatConfig = { files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'] };
+
+const linter = new Linter();
+
+export function lintFiles(files: Files, request: LintRequest): LintProblem[] {
+  const config = [TYPESCRIPT_FILES, ...loadConfig(files, request.config)];
+  const problems: LintProblem[] = [];
+  for (const target of request.targets) {
+    const source = files[target];
+    if (source === undefined) throw new Error(`No file ${target} to lint`);
+    problems.push(...lintOne(target, source, config));
+  }
+  return problems;
+}
+
+/** The exercise config is plain JS (`export default [...]`), evaluated like any workspace module. */
+function loadConfig(files: Files, path: string): FlatConfig[] {
+  if (files[path] === undefined) throw new Error(`ESLint config ${path} is missing from the workspace`);
+  const exports = createModuleLoader({ files }).load(path);
+  const config = 'default' in exports ? exports['default'] : exports;
+  if (Array.isArray(config)) return config as FlatConfig[];
+  if (typeof config === 'object' && config !== null) return [config as FlatConfig];
+  throw new Error(`ESLint config ${path} must export an array of config objects`);
+}
+
+function lintOne(file: string, source: string, config: FlatConfig[]): LintProblem[] {
+  let code = source;
+  let map: LineMappings | undefined;
+  if (isTypeScript(file)) {
+    try {
+      const result = transform(source, {
+        transforms: ['typescript'],
+        filePath: file,
+        // The TypeScript parser sees an unused import; dropping it would hide no-unused-vars hits.
+        keepUnusedImports: true,
+        disableESTransforms: true,
+        sourceMapOptions: { compiledFilename: file },
+      });
+      code = result.code;
+      map = result.sourceMap ? decodeMappings(result.sourceMap.mappings) : undefined;
+    } catch (error) {
+      return [parseError(file, error)];
+    }
+  }
+  // allowInlineConfig false: an `eslint-disable` comment must not pass a lint gate (as --no-inline-config).
+  const messages = linter.verify(code, config, { filename: file, allowInlineConfig: false });
+  return messages
+    .filter((message) => !(map && isTypeOnlyUse(message, source, code)))
+    .map((message) => toProblem(file, message, map));
+}
+
+function toProblem(file: string, message: Linter.LintMessage, map: LineMappings | undefined): LintProblem {
+  const start = map ? originalPosition(map, message.line, message.column) : message;
+  const problem: LintProblem = {
+    file,
+    line: start.line,
+    column: start.column,
+    ruleId: message.ruleId,
+    severity: message.severity === 1 ? 'warning' : 'error',
+    message: message.message,
+  };
+  if (message.endLine !== undefined && message.endColumn !== undefined) {
+    const end = map
+      ? originalPosition(map, message.endLine, message.endColumn)
+      : { line: message.endLine, column: message.endColumn };
+    problem.endLine = end.line;
+    problem.endColumn = end.column;
+  }
+  if (message.ruleId !== null && /^[a-z-]+$/.test(message.ruleId)) {
+    problem.docsUrl = `https://eslint.org/docs/latest/rules/${message.ruleId}`;
+  }
+  return problem;
+}
+
+/**
+ * An import used only in type positions is "used" for typescript-eslint's scope analysis but looks
+ * unused once the types are stripped; drop those no-unused-vars hits. A name that appears more often in
+ * the TypeScript than in the stripped code is such an import.
+ */
+function isTypeOnlyUse(message: Linter.LintMessage, original: string, stripped: string): boolean {
+  if (message.ruleId !== 'no-unused-vars') return false;
+  const name = /^'([^']+)'/.exec(message.message)?.[1];
+  if (name === undefined) return false;
+  const count = (text: string): number =>
+    text.match(new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, 'g'))?.length ?? 0;
+  return count(original) > count(stripped);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Sucrase could not parse the file: reported the way ESLint reports a parse error (no rule). */
+function parseError(file: string, error: unknown): LintProblem {
+  const loc = (error as { loc?: { line: number; column: number } }).loc;
+  const text = error instanceof Error ? error.message : String(error);
+  const reason = text.replace(/^Error transforming [^:]+: /, '').replace(/ \(\d+:\d+\)$/, '');
+  return {
+    file,
+    line: loc?.line ?? 1,
+    column: (loc?.column ?? 0) + 1,
+    ruleId: null,
+    severity: 'error',
+    message: `Parsing error: ${reason}`,
+  };
+}

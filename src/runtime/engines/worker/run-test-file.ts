@@ -1,0 +1,81 @@
+import { restoreAllMocks } from '@vitest/spy';
+import { chai } from '@vitest/expect';
+import type { TestResult } from '../../report/check-report.ts';
+import type { Files } from '../../checks/toolchain.ts';
+import { createCollector } from './collect.ts';
+import { createTestExpect } from './expect.ts';
+import { FakeClock } from './fake-clock.ts';
+import { toFailure } from './failure.ts';
+import { createModuleLoader } from './module-loader.ts';
+import { runSuiteTree } from './run-suite.ts';
+import { interpretModes } from './suite-tree.ts';
+import { createVi } from './vi.ts';
+
+export interface TestFileOptions {
+  /** Per-test and per-hook limit, as Vitest's testTimeout and hookTimeout. */
+  timeoutMs: number;
+  signal: AbortSignal;
+}
+
+/**
+ * Name of the one failed result standing for a test file that could not run at all (import error,
+ * failing beforeAll), the same name the Node engine's Vitest JSON parser gives it.
+ */
+export const FILE_FAILED_NAME = '(the test file failed to run)';
+
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+
+/**
+ * Runs one test file in isolation, as Vitest does per file: a fresh module registry, fresh clock, fresh
+ * `expect` and `vi`. Returns one result per declared test, skipped and todo ones included.
+ */
+export async function runTestFile(files: Files, file: string, options: TestFileOptions): Promise<TestResult[]> {
+  const clock = new FakeClock();
+  const collector = createCollector();
+  const testExpect = createTestExpect();
+  const vi = createVi(clock, realSetTimeout);
+  const { describe, test } = collector.api;
+  const vitest = {
+    ...collector.api,
+    it: test,
+    suite: describe,
+    expect: testExpect.expect,
+    assert: chai.assert,
+    vi,
+    vitest: vi,
+  };
+  const loader = createModuleLoader({ files, builtins: { vitest }, scope: { ...clock.scope } });
+  try {
+    loader.load(file);
+    await Promise.all(collector.pending);
+  } catch (error) {
+    return [fileFailure(file, error)];
+  } finally {
+    // Timers faked at import time must not leak into the next file; a test may fake them again.
+    clock.useRealTimers();
+  }
+  interpretModes(collector.root);
+  try {
+    const { results, suiteErrors } = await runSuiteTree(collector.root, {
+      file,
+      testTimeoutMs: options.timeoutMs,
+      hookTimeoutMs: options.timeoutMs,
+      expect: testExpect,
+      signal: options.signal,
+    });
+    const anyFailed = results.some((result) => result.status === 'fail');
+    if (suiteErrors.length > 0 && !anyFailed) results.push(fileFailure(file, suiteErrors[0]));
+    return results;
+  } finally {
+    clock.useRealTimers();
+    restoreAllMocks();
+  }
+}
+
+/** Vitest's file-level message is the error's own message, without the error name. */
+function fileFailure(file: string, error: unknown): TestResult {
+  const failure = toFailure(error);
+  failure.message =
+    error instanceof Error ? error.message : failure.message || 'The test file failed before any test ran.';
+  return { file, suite: [], name: FILE_FAILED_NAME, status: 'fail', durationMs: 0, failure };
+}
