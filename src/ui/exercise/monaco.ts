@@ -1,0 +1,83 @@
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/languages/definitions/typescript/register';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/markdown/register';
+import 'monaco-editor/languages/definitions/yaml/register';
+import {
+  typescriptDefaults,
+  javascriptDefaults,
+  ModuleKind,
+  ModuleResolutionKind,
+  ScriptTarget,
+} from 'monaco-editor/languages/features/typescript/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import { createHighlighterCore } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { shikiToMonaco } from '@shikijs/monaco';
+import vitestTypes from './vitest-api.d.ts.txt?raw';
+
+export type Monaco = typeof monaco;
+
+// Every label Monaco asks for needs a worker; the TypeScript one serves both TS and JS.
+self.MonacoEnvironment = {
+  getWorker(_id: string, label: string): Worker {
+    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
+  },
+};
+
+const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+let ready: Promise<Monaco> | undefined;
+
+/** Monaco configured once per page: site-matching Shiki colours, the TS service, Vitest's API types. */
+export function loadMonaco(): Promise<Monaco> {
+  ready ??= setup();
+  return ready;
+}
+
+async function setup(): Promise<Monaco> {
+  // The same Shiki themes as the lesson's code blocks (astro.config.mjs), so code looks the same in both.
+  const highlighter = await createHighlighterCore({
+    themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
+    langs: [
+      import('shiki/langs/typescript.mjs'),
+      import('shiki/langs/javascript.mjs'),
+      import('shiki/langs/markdown.mjs'),
+      import('shiki/langs/yaml.mjs'),
+    ],
+    engine: createJavaScriptRegexEngine(),
+  });
+  shikiToMonaco(highlighter, monaco);
+
+  const compilerOptions = {
+    target: ScriptTarget.ES2020,
+    module: ModuleKind.ESNext,
+    moduleResolution: ModuleResolutionKind.NodeJs,
+    strict: true,
+    noEmit: true,
+    allowImportingTsExtensions: true,
+    allowNonTsExtensions: true,
+    lib: ['es2022'],
+  };
+  typescriptDefaults.setCompilerOptions(compilerOptions);
+  javascriptDefaults.setCompilerOptions({ ...compilerOptions, allowJs: true, checkJs: false });
+  typescriptDefaults.addExtraLib(vitestTypes, 'file:///node_modules/vitest/index.d.ts');
+  javascriptDefaults.addExtraLib(vitestTypes, 'file:///node_modules/vitest/index.d.ts');
+  followPageTheme();
+  return monaco;
+}
+
+function followPageTheme(): void {
+  const apply = () =>
+    monaco.editor.setTheme(document.documentElement.dataset['theme'] === 'dark' ? THEMES.dark : THEMES.light);
+  apply();
+  new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+}
+
+export function languageOf(path: string): string {
+  if (/\.(c|m)?tsx?$/.test(path)) return 'typescript';
+  if (/\.(c|m)?jsx?$/.test(path)) return 'javascript';
+  if (path.endsWith('.md')) return 'markdown';
+  if (/\.ya?ml$/.test(path)) return 'yaml';
+  return 'plaintext';
+}

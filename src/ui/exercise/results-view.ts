@@ -1,0 +1,126 @@
+import type { CheckReport, CheckResult, LintProblem, TestResult } from '../../runtime/report/check-report.ts';
+import { t } from '../../i18n/index.ts';
+import { h } from '../dom.ts';
+
+export interface ResultsHandlers {
+  /** Open `file` in the editor at `line` (problems and failures are links to their code). */
+  jumpTo(file: string, line: number, column?: number): void;
+}
+
+const ICON: Record<string, string> = { pass: '✓', fail: '✗', error: '!', timeout: '⏱', skip: '–', todo: '…' };
+
+/** One line for the verdict, also used for the screen-reader announcement. */
+export function verdictText(report: CheckReport): string {
+  switch (report.verdict) {
+    case 'pass':
+      return t.verdictPass;
+    case 'timeout':
+      return t.verdictTimeout;
+    case 'error':
+      return t.verdictError;
+    case 'fail':
+      return t.verdictFail(report.checks.filter((c) => c.status !== 'pass').length, report.checks.length);
+  }
+}
+
+export function renderReport(report: CheckReport, handlers: ResultsHandlers): HTMLElement {
+  return h(
+    'div',
+    { class: `report report--${report.verdict}`, 'data-verdict': report.verdict },
+    h(
+      'p',
+      { class: 'report__verdict' },
+      h('span', { 'aria-hidden': 'true' }, ICON[report.verdict] ?? ''),
+      ' ',
+      verdictText(report),
+    ),
+    h('p', { class: 'meta' }, `${t.engineLabel(report.engine)} · ${Math.round(report.durationMs)} ms`),
+    ...report.checks.map((check) => renderCheck(check, handlers)),
+  );
+}
+
+function renderCheck(check: CheckResult, handlers: ResultsHandlers): HTMLElement {
+  const details = h(
+    'details',
+    { class: `check check--${check.status}`, 'data-check': check.id, open: check.status !== 'pass' },
+    h(
+      'summary',
+      {},
+      h('span', { class: 'check__icon', 'aria-hidden': 'true' }, ICON[check.status] ?? ''),
+      h('span', { class: 'visually-hidden' }, `${check.status}: `),
+      h('strong', {}, check.title),
+      ' — ',
+      check.summary,
+    ),
+  );
+  if (check.lint?.length)
+    details.append(h('ul', { class: 'problems' }, ...check.lint.map((p) => renderProblem(p, handlers))));
+  if (check.tests?.length)
+    details.append(h('ul', { class: 'tests' }, ...check.tests.map((r) => renderTest(r, handlers))));
+  if (check.items?.length) {
+    details.append(
+      h(
+        'ul',
+        { class: 'items' },
+        ...check.items.map((item) =>
+          h(
+            'li',
+            { class: `item item--${item.status}`, 'data-status': item.status },
+            h('span', { 'aria-hidden': 'true' }, ICON[item.status] ?? ''),
+            ' ',
+            item.label,
+            item.message ? h('div', { class: 'item__message' }, item.message) : null,
+          ),
+        ),
+      ),
+    );
+  }
+  return details;
+}
+
+function renderProblem(p: LintProblem, handlers: ResultsHandlers): HTMLElement {
+  const jump = h(
+    'button',
+    { type: 'button', class: 'link-button', title: t.jumpTo(p.file, p.line) },
+    `${p.file}:${p.line}:${p.column}`,
+  );
+  jump.addEventListener('click', () => handlers.jumpTo(p.file, p.line, p.column));
+  return h(
+    'li',
+    { class: `problem problem--${p.severity}` },
+    jump,
+    ' ',
+    p.message,
+    ' ',
+    p.ruleId
+      ? p.docsUrl
+        ? h('a', { href: p.docsUrl, target: '_blank', rel: 'noopener' }, p.ruleId)
+        : h('code', {}, p.ruleId)
+      : null,
+  );
+}
+
+function renderTest(r: TestResult, handlers: ResultsHandlers): HTMLElement {
+  const name = [...r.suite, r.name].join(' › ');
+  const li = h(
+    'li',
+    { class: `test test--${r.status}`, 'data-status': r.status },
+    h('span', { 'aria-hidden': 'true' }, ICON[r.status] ?? ''),
+    h('span', { class: 'visually-hidden' }, `${r.status}: `),
+    ' ',
+    name,
+  );
+  const f = r.failure;
+  if (f) {
+    const body = h('div', { class: 'test__failure' }, h('p', {}, f.message));
+    if (f.diff) body.append(h('pre', { class: 'diff' }, f.diff));
+    if (f.file && f.line) {
+      const { file, line } = f;
+      const jump = h('button', { type: 'button', class: 'link-button' }, t.jumpTo(file, line));
+      jump.addEventListener('click', () => handlers.jumpTo(file, line));
+      body.append(jump);
+    }
+    li.append(body);
+  }
+  return li;
+}

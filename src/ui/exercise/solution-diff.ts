@@ -1,0 +1,58 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import type { Files } from '../../runtime/checks/toolchain.ts';
+import { languageOf } from './monaco.ts';
+import { t } from '../../i18n/index.ts';
+import { h } from '../dom.ts';
+
+interface DiffOptions {
+  mine: Files;
+  reference: Files;
+  paths: readonly string[];
+  /** Focus returns here when the dialog closes. */
+  opener: HTMLElement;
+}
+
+/** A modal with Monaco's diff editor: the learner's code against the reference, one file at a time. */
+export function openSolutionDiff(monaco: typeof Monaco, { mine, reference, paths, opener }: DiffOptions): void {
+  const changed = paths.filter((p) => (mine[p] ?? '') !== (reference[p] ?? ''));
+  const shown = changed.length > 0 ? changed : [...paths];
+  const select = h('select', { 'aria-label': 'File' }, ...shown.map((p) => h('option', { value: p }, p)));
+  const close = h('button', { type: 'button', class: 'button' }, t.closeSolution);
+  const container = h('div', { class: 'solution-diff__editor' });
+  const dialog = h(
+    'dialog',
+    { class: 'solution-diff', 'aria-label': t.solutionTitle },
+    h('h2', {}, t.solutionTitle),
+    h('div', { class: 'solution-diff__bar' }, select, close),
+    container,
+  );
+  document.body.append(dialog);
+  dialog.showModal();
+  const diff = monaco.editor.createDiffEditor(container, {
+    readOnly: true,
+    automaticLayout: true,
+    renderSideBySide: true,
+    originalEditable: false,
+  });
+  let models: Monaco.editor.ITextModel[] = [];
+  const show = (path: string) => {
+    const language = languageOf(path);
+    const next = [
+      monaco.editor.createModel(mine[path] ?? '', language),
+      monaco.editor.createModel(reference[path] ?? '', language),
+    ];
+    diff.setModel({ original: next[0] as Monaco.editor.ITextModel, modified: next[1] as Monaco.editor.ITextModel });
+    models.forEach((m) => m.dispose());
+    models = next;
+  };
+  show(select.value);
+  select.addEventListener('change', () => show(select.value));
+  const teardown = () => {
+    diff.dispose();
+    models.forEach((m) => m.dispose());
+    dialog.remove();
+    opener.focus();
+  };
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', teardown, { once: true });
+}

@@ -1,0 +1,235 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { pathsWithRole, visibleStarter, solutionFiles, type ExerciseBundle } from '../../runtime/exercise/bundle.ts';
+import type { Files } from '../../runtime/checks/toolchain.ts';
+import type { Engine } from '../../runtime/engines/engine.ts';
+import { createEngine } from '../../runtime/engines/load-engine.ts';
+import { SavedWork, type StorageNotice } from '../../runtime/storage/saved-work.ts';
+import { toMarkers } from './markers.ts';
+import { renderReport, verdictText } from './results-view.ts';
+import { openSolutionDiff } from './solution-diff.ts';
+import { loadMonaco, languageOf } from './monaco.ts';
+import { t } from '../../i18n/index.ts';
+import { h } from '../dom.ts';
+
+export interface WorkbenchOptions {
+  slug: string;
+  /** URL of the exercise's JSON bundle (src/pages/exercises/[slug].json.ts). */
+  src: string;
+}
+
+const LINT_DELAY_MS = 250;
+const SAVE_DELAY_MS = 300;
+
+/**
+ * The editor, the file tabs, the run button and the results. Thin on purpose: grading, storage and engines
+ * live in src/runtime; this file only wires them to Monaco and the DOM.
+ */
+export async function mountWorkbench(host: HTMLElement, options: WorkbenchOptions): Promise<void> {
+  const [bundle, monaco] = await Promise.all([fetchBundle(options.src), loadMonaco()]);
+  const status = h('p', { class: 'workbench__status meta', role: 'status' });
+  const notice = (n: StorageNotice) =>
+    (status.textContent = n.kind === 'not-saved' ? t.notSaved(n.reason) : t.setAside);
+  const saved = new SavedWork(localStorage, notice);
+  const starter = visibleStarter(bundle);
+  const editable = new Set(pathsWithRole(bundle.meta, 'editable'));
+  const restored = saved.load(bundle.slug) ?? {};
+
+  const models = new Map<string, Monaco.editor.ITextModel>();
+  for (const file of bundle.meta.files.filter((f) => f.role !== 'hidden')) {
+    const text = (editable.has(file.path) ? restored[file.path] : undefined) ?? starter[file.path] ?? '';
+    const uri = monaco.Uri.parse(`file:///workspace/${file.path}`);
+    monaco.editor.getModel(uri)?.dispose();
+    models.set(file.path, monaco.editor.createModel(text, languageOf(file.path), uri));
+  }
+  const firstEditable = bundle.meta.files.find((f) => f.role === 'editable')?.path ?? [...models.keys()][0] ?? '';
+
+  // Layout
+  const tabs = h('div', { role: 'tablist', 'aria-label': t.filesLabel, class: 'workbench__tabs' });
+  const editorEl = h('div', { class: 'workbench__editor', role: 'tabpanel' });
+  const runButton = h(
+    'button',
+    { type: 'button', class: 'button', 'data-run': true },
+    t.runChecks,
+    ' ',
+    h('kbd', {}, 'Ctrl+Enter'),
+  );
+  const resetButton = h('button', { type: 'button', class: 'button button--secondary', 'data-reset': true }, t.reset);
+  const solutionButton = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', 'data-solution': true },
+    t.showSolution,
+  );
+  const results = h('section', {
+    class: 'workbench__results',
+    'aria-label': t.resultsHeading,
+    'data-results': true,
+    tabindex: '-1',
+  });
+  const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-announcer': true });
+  host.append(
+    h(
+      'div',
+      { class: 'workbench', 'data-ready': true },
+      tabs,
+      editorEl,
+      h('div', { class: 'workbench__toolbar' }, runButton, resetButton, solutionButton),
+      status,
+      results,
+      announcer,
+    ),
+  );
+
+  const editor = monaco.editor.create(editorEl, {
+    model: models.get(firstEditable) ?? null,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    ariaLabel: `${bundle.meta.title}: ${firstEditable}`,
+    accessibilitySupport: 'auto',
+  });
+
+  const tabButtons = new Map<string, HTMLButtonElement>();
+  function select(path: string): void {
+    const model = models.get(path);
+    if (!model) return;
+    editor.setModel(model);
+    editor.updateOptions({ readOnly: !editable.has(path), ariaLabel: `${bundle.meta.title}: ${path}` });
+    for (const [p, b] of tabButtons) {
+      b.setAttribute('aria-selected', String(p === path));
+      b.tabIndex = p === path ? 0 : -1;
+    }
+  }
+  for (const path of models.keys()) {
+    const locked = !editable.has(path);
+    const tab = h(
+      'button',
+      { type: 'button', role: 'tab', class: 'workbench__tab', 'data-path': path },
+      path,
+      locked ? h('span', { class: 'badge' }, `🔒 ${t.readOnly}`) : null,
+    );
+    tab.addEventListener('click', () => select(path));
+    tab.addEventListener('keydown', (e) => moveTabFocus(e, [...tabButtons.values()]));
+    tabButtons.set(path, tab);
+    tabs.append(tab);
+  }
+  select(firstEditable);
+
+  const learnerFiles = (): Files =>
+    Object.fromEntries([...editable].flatMap((p) => (models.has(p) ? [[p, models.get(p)?.getValue() ?? '']] : [])));
+
+  let engine: Engine = await createEngine(bundle);
+  // Lint on a pause in typing: markers appear while the learner is still looking at the line.
+  let lintTimer: ReturnType<typeof setTimeout> | undefined;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let lintAbort: AbortController | undefined;
+  async function lintNow(): Promise<void> {
+    if (!engine.lint) return;
+    lintAbort?.abort();
+    const abort = (lintAbort = new AbortController());
+    try {
+      const problems = await engine.lint({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      for (const [path, model] of models)
+        monaco.editor.setModelMarkers(model, 'eslint', toMarkers(problems, path, monaco.MarkerSeverity));
+      editorEl.dataset['lintedAt'] = String(Date.now());
+      editorEl.dataset['lintProblems'] = String(problems.length);
+    } catch {
+      // A lint cut short by the next keystroke, or a broken config the Run report will explain.
+    }
+  }
+  for (const [path, model] of models) {
+    if (!editable.has(path)) continue;
+    model.onDidChangeContent(() => {
+      clearTimeout(lintTimer);
+      lintTimer = setTimeout(() => void lintNow(), LINT_DELAY_MS);
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => saved.save(bundle.slug, learnerFiles()), SAVE_DELAY_MS);
+    });
+  }
+  void lintNow();
+
+  let runAbort: AbortController | undefined;
+  async function run(): Promise<void> {
+    runAbort?.abort();
+    const abort = (runAbort = new AbortController());
+    runButton.setAttribute('aria-busy', 'true');
+    status.textContent = t.running;
+    try {
+      const report = await engine.check({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      results.replaceChildren(renderReport(report, { jumpTo }));
+      results.dataset['verdict'] = report.verdict;
+      status.textContent = '';
+      announcer.textContent = t.announceDone(verdictText(report));
+      host.dispatchEvent(new CustomEvent('craftpath:report', { bubbles: true, detail: report }));
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      status.textContent = `${t.verdictError}: ${error instanceof Error ? error.message : String(error)}`;
+      // The engine may be unusable after a crash: start a fresh one for the next run.
+      engine.dispose();
+      engine = await createEngine(bundle);
+    } finally {
+      if (runAbort === abort) runButton.removeAttribute('aria-busy');
+    }
+  }
+
+  function jumpTo(file: string, line: number, column = 1): void {
+    if (!models.has(file)) return;
+    select(file);
+    editor.revealLineInCenter(line);
+    editor.setPosition({ lineNumber: line, column });
+    editor.focus();
+  }
+
+  runButton.addEventListener('click', () => void run());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
+  host.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      e.preventDefault();
+      void run();
+    }
+  });
+
+  resetButton.addEventListener('click', () => {
+    // Edits go through the undo stack, so Ctrl+Z (or the Undo button) brings the learner's code back.
+    const changed: Monaco.editor.ITextModel[] = [];
+    for (const path of editable) {
+      const model = models.get(path);
+      const text = starter[path];
+      if (!model || text === undefined || model.getValue() === text) continue;
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      model.pushStackElement();
+      changed.push(model);
+    }
+    const undo = h('button', { type: 'button', class: 'link-button', 'data-undo-reset': true }, t.undoReset);
+    undo.addEventListener('click', () => {
+      for (const model of changed) model.undo();
+      status.textContent = '';
+    });
+    status.replaceChildren(t.resetDone, ' ', undo);
+  });
+
+  const reference = solutionFiles(bundle);
+  solutionButton.addEventListener('click', () =>
+    openSolutionDiff(monaco, { mine: learnerFiles(), reference, paths: [...editable], opener: solutionButton }),
+  );
+}
+
+async function fetchBundle(src: string): Promise<ExerciseBundle> {
+  const res = await fetch(src);
+  if (!res.ok) throw new Error(`${src} answered ${res.status}`);
+  return (await res.json()) as ExerciseBundle;
+}
+
+/** Arrow keys move between tabs, as the ARIA tabs pattern expects. */
+function moveTabFocus(event: KeyboardEvent, tabs: HTMLButtonElement[]): void {
+  const i = tabs.indexOf(event.currentTarget as HTMLButtonElement);
+  const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+  if (!delta || i < 0) return;
+  const next = tabs[(i + delta + tabs.length) % tabs.length];
+  next?.focus();
+  next?.click();
+}
