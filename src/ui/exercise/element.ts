@@ -1,4 +1,5 @@
 import { t } from '../../i18n/index.ts';
+import type { WorkbenchHandle } from './workbench.ts';
 
 /**
  * <craftpath-exercise>: the light part that ships with every lesson that has an exercise. It reveals hints
@@ -6,18 +7,19 @@ import { t } from '../../i18n/index.ts';
  * or presses Start, so reading a lesson stays cheap.
  */
 class ExerciseElement extends HTMLElement {
-  #started = false;
+  /** Set once the workbench is mounted; resolves for callers that start it programmatically. */
+  workbench: Promise<WorkbenchHandle> | undefined;
 
   connectedCallback(): void {
     const section = this.closest('section');
-    this.querySelector<HTMLButtonElement>('[data-start]')?.addEventListener('click', () => void this.start());
+    this.querySelector<HTMLButtonElement>('[data-start]')?.addEventListener('click', () => this.#startFromUi());
     if (section) wireHints(section);
     // Start a little before it scrolls into view so the editor is ready when the learner gets there.
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           observer.disconnect();
-          void this.start();
+          this.#startFromUi();
         }
       },
       { rootMargin: '200px' },
@@ -25,9 +27,17 @@ class ExerciseElement extends HTMLElement {
     observer.observe(this);
   }
 
-  async start(): Promise<void> {
-    if (this.#started) return;
-    this.#started = true;
+  /** The failure is already shown in the status line next to the button; nothing more to do here. */
+  #startFromUi(): void {
+    this.start().catch(() => undefined);
+  }
+
+  start(): Promise<WorkbenchHandle> {
+    this.workbench ??= this.#mount();
+    return this.workbench;
+  }
+
+  async #mount(): Promise<WorkbenchHandle> {
     const status = this.querySelector<HTMLElement>('[data-load-status]');
     const button = this.querySelector<HTMLButtonElement>('[data-start]');
     if (status) status.textContent = t.loadingEditor;
@@ -35,12 +45,14 @@ class ExerciseElement extends HTMLElement {
     try {
       const { mountWorkbench } = await import('./workbench.ts');
       const mount = this.querySelector<HTMLElement>('[data-workbench]') ?? this;
-      await mountWorkbench(mount, { slug: this.dataset['slug'] ?? '', src: this.dataset['src'] ?? '' });
+      const handle = await mountWorkbench(mount, { slug: this.dataset['slug'] ?? '', src: this.dataset['src'] ?? '' });
       this.querySelector('.exercise__start')?.remove();
+      return handle;
     } catch (error) {
-      this.#started = false;
+      this.workbench = undefined;
       if (button) button.disabled = false;
       if (status) status.textContent = t.loadFailed(error instanceof Error ? error.message : String(error));
+      throw error;
     }
   }
 }

@@ -2,6 +2,7 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { pathsWithRole, visibleStarter, solutionFiles, type ExerciseBundle } from '../../runtime/exercise/bundle.ts';
 import type { Files } from '../../runtime/checks/toolchain.ts';
 import type { Engine } from '../../runtime/engines/engine.ts';
+import type { CheckReport, LintProblem } from '../../runtime/report/check-report.ts';
 import { createEngine } from '../../runtime/engines/load-engine.ts';
 import { SavedWork, type StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { toMarkers } from './markers.ts';
@@ -10,6 +11,16 @@ import { openSolutionDiff } from './solution-diff.ts';
 import { loadMonaco, languageOf } from './monaco.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
+
+/** What the page (and the browser tests and benchmark) can do with a mounted workbench. */
+export interface WorkbenchHandle {
+  /** Replace an editable file's text, as typing would. */
+  setFile(path: string, text: string): void;
+  /** Lint now and return the problems; the same call that feeds the editor markers. */
+  lintNow(): Promise<LintProblem[]>;
+  /** Run every check, render the results and return the report. */
+  run(): Promise<CheckReport | undefined>;
+}
 
 export interface WorkbenchOptions {
   slug: string;
@@ -24,7 +35,7 @@ const SAVE_DELAY_MS = 300;
  * The editor, the file tabs, the run button and the results. Thin on purpose: grading, storage and engines
  * live in src/runtime; this file only wires them to Monaco and the DOM.
  */
-export async function mountWorkbench(host: HTMLElement, options: WorkbenchOptions): Promise<void> {
+export async function mountWorkbench(host: HTMLElement, options: WorkbenchOptions): Promise<WorkbenchHandle> {
   const [bundle, monaco] = await Promise.all([fetchBundle(options.src), loadMonaco()]);
   const status = h('p', { class: 'workbench__status meta', role: 'status' });
   const notice = (n: StorageNotice) =>
@@ -124,19 +135,21 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   let lintTimer: ReturnType<typeof setTimeout> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let lintAbort: AbortController | undefined;
-  async function lintNow(): Promise<void> {
-    if (!engine.lint) return;
+  async function lintNow(): Promise<LintProblem[]> {
+    if (!engine.lint) return [];
     lintAbort?.abort();
     const abort = (lintAbort = new AbortController());
     try {
       const problems = await engine.lint({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) return problems;
       for (const [path, model] of models)
         monaco.editor.setModelMarkers(model, 'eslint', toMarkers(problems, path, monaco.MarkerSeverity));
       editorEl.dataset['lintedAt'] = String(Date.now());
       editorEl.dataset['lintProblems'] = String(problems.length);
+      return problems;
     } catch {
       // A lint cut short by the next keystroke, or a broken config the Run report will explain.
+      return [];
     }
   }
   for (const [path, model] of models) {
@@ -151,25 +164,27 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   void lintNow();
 
   let runAbort: AbortController | undefined;
-  async function run(): Promise<void> {
+  async function run(): Promise<CheckReport | undefined> {
     runAbort?.abort();
     const abort = (runAbort = new AbortController());
     runButton.setAttribute('aria-busy', 'true');
     status.textContent = t.running;
     try {
       const report = await engine.check({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) return undefined;
       results.replaceChildren(renderReport(report, { jumpTo }));
       results.dataset['verdict'] = report.verdict;
       status.textContent = '';
       announcer.textContent = t.announceDone(verdictText(report));
       host.dispatchEvent(new CustomEvent('craftpath:report', { bubbles: true, detail: report }));
+      return report;
     } catch (error) {
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) return undefined;
       status.textContent = `${t.verdictError}: ${error instanceof Error ? error.message : String(error)}`;
       // The engine may be unusable after a crash: start a fresh one for the next run.
       engine.dispose();
       engine = await createEngine(bundle);
+      return undefined;
     } finally {
       if (runAbort === abort) runButton.removeAttribute('aria-busy');
     }
