@@ -1,0 +1,38 @@
+import type { CheckReport, LintProblem } from '../../report/check-report.ts';
+import type { ExerciseBundle } from '../../exercise/bundle.ts';
+import type { Files } from '../../checks/toolchain.ts';
+
+/**
+ * Messages between the page (worker-engine.ts) and the worker (serve.ts). The bundle is sent once per
+ * worker; every later request carries only the learner's files and an id its reply echoes.
+ */
+
+export type HostMessage =
+  | { type: 'init'; bundle: ExerciseBundle }
+  | { type: 'check'; id: number; files: Files; timeoutMs: number }
+  | { type: 'lint'; id: number; files: Files };
+
+export type WorkerMessage =
+  /** The bundle is loaded and the tools are imported; requests are answered from now on. */
+  | { type: 'ready'; exercise: string }
+  | { type: 'report'; id: number; report: CheckReport }
+  | { type: 'lint-result'; id: number; problems: LintProblem[] }
+  /** The request could not be served (no bundle yet, a crash in the engine itself). */
+  | { type: 'failed'; id: number | null; message: string };
+
+const WORKER_TYPES: ReadonlySet<string> = new Set(['ready', 'report', 'lint-result', 'failed']);
+const HOST_TYPES: ReadonlySet<string> = new Set(['init', 'check', 'lint']);
+
+/** Messages cross a thread boundary as untyped data; check the tag before trusting the shape. */
+export function isWorkerMessage(data: unknown): data is WorkerMessage {
+  return hasType(data, WORKER_TYPES);
+}
+
+export function isHostMessage(data: unknown): data is HostMessage {
+  return hasType(data, HOST_TYPES);
+}
+
+function hasType(data: unknown, types: ReadonlySet<string>): boolean {
+  if (typeof data !== 'object' || data === null || !('type' in data)) return false;
+  return typeof data.type === 'string' && types.has(data.type);
+}

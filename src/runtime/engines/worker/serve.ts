@@ -1,0 +1,59 @@
+import { composeWorkspace, type ExerciseBundle } from '../../exercise/bundle.ts';
+import { runChecks } from '../../grading/run-checks.ts';
+import type { LintProblem } from '../../report/check-report.ts';
+import type { Files } from '../../checks/toolchain.ts';
+import { isHostMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
+import { WorkerToolchain } from './worker-toolchain.ts';
+
+/**
+ * The worker's side of the protocol, free of DOM types so it also runs in a Node worker thread (unit
+ * tests). worker.ts connects it to the browser's worker scope.
+ */
+
+export interface WorkerPort {
+  postMessage(message: WorkerMessage): void;
+  onMessage(handler: (data: unknown) => void): void;
+}
+
+export function serve(port: WorkerPort): void {
+  const toolchain = new WorkerToolchain();
+  let bundle: ExerciseBundle | undefined;
+
+  port.onMessage((data) => {
+    if (!isHostMessage(data)) return;
+    void handle(data).catch((error: unknown) => {
+      const id = data.type === 'init' ? null : data.id;
+      port.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+    });
+  });
+
+  async function handle(message: HostMessage): Promise<void> {
+    if (message.type === 'init') {
+      bundle = message.bundle;
+      port.postMessage({ type: 'ready', exercise: bundle.slug });
+      return;
+    }
+    if (!bundle) throw new Error('The worker has no exercise loaded yet');
+    if (message.type === 'check') {
+      const report = await runChecks(bundle, message.files, toolchain, { timeoutMs: message.timeoutMs });
+      port.postMessage({ type: 'report', id: message.id, report });
+    } else {
+      const problems = await lintVisible(bundle, message.files, toolchain);
+      port.postMessage({ type: 'lint-result', id: message.id, problems });
+    }
+  }
+}
+
+/** Every lint check's files, for editor markers; hidden files stay out of the answer, as in lintKind. */
+async function lintVisible(bundle: ExerciseBundle, files: Files, toolchain: WorkerToolchain): Promise<LintProblem[]> {
+  const workspace = composeWorkspace(bundle, files);
+  const hidden = new Set(bundle.meta.files.filter((f) => f.role === 'hidden').map((f) => f.path));
+  const signal = new AbortController().signal;
+  const problems: LintProblem[] = [];
+  for (const check of bundle.meta.checks) {
+    if (check.kind !== 'lint') continue;
+    const targets = check.files.filter((file) => !hidden.has(file));
+    problems.push(...(await toolchain.lint(workspace, { config: check.config, targets }, signal)));
+  }
+  return problems;
+}

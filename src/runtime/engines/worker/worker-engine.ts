@@ -1,0 +1,255 @@
+import { REPORT_VERSION, type CheckReport, type LintProblem } from '../../report/check-report.ts';
+import { RunTimeoutError } from '../../checks/toolchain.ts';
+import type { ExerciseBundle } from '../../exercise/bundle.ts';
+import type { CheckRequest, Engine, RunOptions } from '../engine.ts';
+import { isWorkerMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
+
+/**
+ * The page's side of the instant engine. The worker cannot interrupt a learner's synchronous endless
+ * loop, so the time limit is enforced here: past it the worker is terminated, the run is reported as a
+ * `timeout` report, and a fresh worker is started for the next run. Aborting works the same way.
+ */
+
+/** A running worker, however it was made: the browser's Worker, a Node worker thread in tests. */
+export interface WorkerHandle {
+  postMessage(message: HostMessage): void;
+  terminate(): void;
+}
+
+export interface WorkerEvents {
+  onMessage(data: unknown): void;
+  /** The worker died or failed to load (a script error, not a failed check). */
+  onError(message: string): void;
+}
+
+export type WorkerFactory = (events: WorkerEvents) => WorkerHandle;
+
+export interface WorkerEngineOptions {
+  createWorker?: WorkerFactory;
+  /**
+   * Added to the exercise's limit before the page gives up on the worker: runChecks in the worker reports
+   * a slow async run itself, with per-check detail; only a blocked worker should hit this one.
+   */
+  graceMs?: number;
+  /** Limit for lint-only requests (editor markers); they should take milliseconds. */
+  lintTimeoutMs?: number;
+}
+
+export function createWorkerEngine(bundle: ExerciseBundle, options: WorkerEngineOptions = {}): Engine {
+  return new WorkerEngine(bundle, options);
+}
+
+/** The browser worker. Vite sees this `new URL(..., import.meta.url)` pattern and bundles worker.ts. */
+export const browserWorker: WorkerFactory = (events) => {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (event) => events.onMessage(event.data));
+  worker.addEventListener('error', (event) => events.onError(event.message || 'The worker failed to start'));
+  return worker;
+};
+
+interface Pending {
+  resolve(message: WorkerMessage): void;
+  reject(error: unknown): void;
+}
+
+interface Booted {
+  handle: WorkerHandle;
+  ready: Promise<void>;
+}
+
+class WorkerEngine implements Engine {
+  readonly name = 'worker' as const;
+  readonly #bundle: ExerciseBundle;
+  readonly #createWorker: WorkerFactory;
+  readonly #graceMs: number;
+  readonly #lintTimeoutMs: number;
+  readonly #pending = new Map<number, Pending>();
+  #worker: Booted | undefined;
+  #nextId = 1;
+  /** One request at a time: a timeout kills the worker, which must not take a queued request down too. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #disposed = false;
+
+  constructor(bundle: ExerciseBundle, options: WorkerEngineOptions) {
+    this.#bundle = bundle;
+    this.#createWorker = options.createWorker ?? browserWorker;
+    this.#graceMs = options.graceMs ?? 1_000;
+    this.#lintTimeoutMs = options.lintTimeoutMs ?? 5_000;
+    // Start loading ESLint and the harness now, while the learner reads the task.
+    this.#boot();
+  }
+
+  check(request: CheckRequest, options: RunOptions = {}): Promise<CheckReport> {
+    return this.#enqueue(async () => {
+      const timeoutMs = this.#bundle.meta.timeoutMs;
+      const startedAt = new Date();
+      options.onStatus?.({ phase: 'booting' });
+      await this.#ready(options.signal);
+      options.onStatus?.({ phase: 'running' });
+      const outcome = await this.#request(
+        (id) => ({ type: 'check', id, files: request.files, timeoutMs }),
+        timeoutMs + this.#graceMs,
+        options.signal,
+      );
+      options.onStatus?.({ phase: 'ready' });
+      if (outcome === 'timeout') return timeoutReport(this.#bundle, startedAt, timeoutMs);
+      if (outcome.type !== 'report') throw unexpected(outcome);
+      return outcome.report;
+    });
+  }
+
+  lint(request: CheckRequest, options: RunOptions = {}): Promise<LintProblem[]> {
+    return this.#enqueue(async () => {
+      await this.#ready(options.signal);
+      const outcome = await this.#request(
+        (id) => ({ type: 'lint', id, files: request.files }),
+        this.#lintTimeoutMs,
+        options.signal,
+      );
+      if (outcome === 'timeout') throw new RunTimeoutError(this.#lintTimeoutMs);
+      if (outcome.type !== 'lint-result') throw unexpected(outcome);
+      return outcome.problems;
+    });
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#kill(new DOMException('The engine was disposed', 'AbortError'));
+  }
+
+  #enqueue<T>(job: () => Promise<T>): Promise<T> {
+    if (this.#disposed) return Promise.reject(new Error('The worker engine was disposed'));
+    const run = this.#queue.then(job, job);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #boot(): Booted {
+    let markReady: () => void = () => {};
+    let fail: (error: Error) => void = () => {};
+    const ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      fail = reject;
+    });
+    // A boot nobody awaits yet must not surface as an unhandled rejection.
+    ready.catch(() => undefined);
+    const booted: Booted = {
+      ready,
+      handle: this.#createWorker({
+        onMessage: (data) => {
+          if (this.#worker !== booted || !isWorkerMessage(data)) return;
+          if (data.type === 'ready') markReady();
+          else this.#settle(data);
+        },
+        onError: (message) => {
+          if (this.#worker !== booted) return;
+          const error = new Error(`The check engine stopped: ${message}`);
+          fail(error);
+          this.#kill(error);
+        },
+      }),
+    };
+    this.#worker = booted;
+    booted.handle.postMessage({ type: 'init', bundle: this.#bundle });
+    return booted;
+  }
+
+  /** Waits for the worker to load; aborting here leaves the booting worker alone for the next run. */
+  async #ready(signal: AbortSignal | undefined): Promise<void> {
+    signal?.throwIfAborted();
+    const worker = this.#worker ?? this.#boot();
+    if (!signal) return worker.ready;
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => reject(abortReason(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
+      worker.ready.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /** Sends one request; resolves with the reply, or 'timeout' after the worker was replaced. */
+  #request(
+    build: (id: number) => HostMessage,
+    limitMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<WorkerMessage | 'timeout'> {
+    const worker = this.#worker;
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if (!worker) return Promise.reject(new Error('The worker stopped before the run started'));
+    const id = this.#nextId++;
+    return new Promise<WorkerMessage | 'timeout'>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        this.#restart();
+        resolve('timeout');
+      }, limitMs);
+      const onAbort = (): void => {
+        this.#pending.delete(id);
+        this.#restart();
+        reject(abortReason(signal));
+      };
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      this.#pending.set(id, {
+        resolve: (message) => (cleanup(), resolve(message)),
+        reject: (error) => (cleanup(), reject(error)),
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.handle.postMessage(build(id));
+    });
+  }
+
+  #settle(message: Exclude<WorkerMessage, { type: 'ready' }>): void {
+    const id = message.id;
+    if (id === null) return;
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    this.#pending.delete(id);
+    if (message.type === 'failed') pending.reject(new Error(message.message));
+    else pending.resolve(message);
+  }
+
+  /** Terminates the current worker and starts loading the next one, so the following run is quick. */
+  #restart(): void {
+    this.#kill(new Error('The worker was restarted'));
+    if (!this.#disposed) this.#boot();
+  }
+
+  #kill(reason: Error): void {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    worker?.handle.terminate();
+    for (const pending of this.#pending.values()) pending.reject(reason);
+    this.#pending.clear();
+  }
+}
+
+/** What runChecks would report had it been able to stop the run itself: every check marked timeout. */
+function timeoutReport(bundle: ExerciseBundle, startedAt: Date, limitMs: number): CheckReport {
+  const limit = new RunTimeoutError(limitMs);
+  return {
+    version: REPORT_VERSION,
+    exercise: bundle.slug,
+    engine: 'worker',
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    verdict: 'timeout',
+    checks: bundle.meta.checks.map((spec, index) => ({
+      id: spec.id,
+      kind: spec.kind,
+      title: spec.title,
+      status: 'timeout' as const,
+      summary: index === 0 ? limit.message : 'Not run: the time limit was used up',
+      durationMs: 0,
+    })),
+  };
+}
+
+function abortReason(signal: AbortSignal | undefined): unknown {
+  return signal?.reason ?? new DOMException('The run was cancelled', 'AbortError');
+}
+
+function unexpected(message: WorkerMessage): Error {
+  return new Error(`Unexpected reply from the worker: ${message.type}`);
+}

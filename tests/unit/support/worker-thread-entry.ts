@@ -1,0 +1,10 @@
+import { parentPort } from 'node:worker_threads';
+import { serve } from '../../../src/runtime/engines/worker/serve.ts';
+
+// The worker engine's entry for Node worker threads: the same serve() as the browser entry, over parentPort.
+const port = parentPort;
+if (!port) throw new Error('worker-thread-entry.ts must run in a worker thread');
+serve({
+  postMessage: (message) => port.postMessage(message),
+  onMessage: (handler) => port.on('message', handler),
+});

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { exerciseSchema } from '../../src/content/schema/exercise.ts';
+import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
+import { createWorkerEngine } from '../../src/runtime/engines/worker/worker-engine.ts';
+import type { Engine } from '../../src/runtime/engines/engine.ts';
+import { nodeWorker } from './support/node-worker.ts';
+
+const bundle: ExerciseBundle = {
+  slug: 'loop-demo',
+  meta: exerciseSchema.parse({
+    title: 'Loop demo',
+    summary: 'Make count() return the number of items without looping forever.',
+    lesson: 'demo',
+    difficulty: 'intro',
+    estimatedMinutes: 1,
+    engine: 'worker',
+    timeoutMs: 1_000,
+    files: [
+      { path: 'src/count.ts', role: 'editable' },
+      { path: 'eslint.config.js', role: 'readonly' },
+      { path: 'tests/count.test.ts', role: 'hidden' },
+    ],
+    checks: [
+      { id: 'lint', kind: 'lint', title: 'Lint', files: ['src/count.ts'] },
+      { id: 'tests', kind: 'tests', title: 'Tests', files: ['tests/count.test.ts'] },
+    ],
+    hints: ['Use the length property.', 'Arrays know their length.'],
+  }),
+  starter: {
+    'src/count.ts': 'export function count(items: unknown[]): number {\n  return 0;\n}\n',
+    'eslint.config.js': "export default [{ rules: { eqeqeq: 'error' } }];\n",
+  },
+  hidden: {
+    'tests/count.test.ts':
+      "import { it, expect } from 'vitest';\nimport { count } from '../src/count';\nit('counts', () => { expect(count([1, 2])).toBe(2); });\n",
+  },
+  solution: {},
+  fixtures: {},
+};
+
+const endless = 'export function count(items: unknown[]): number {\n  for (;;) {}\n}\n';
+const correct = 'export function count(items: unknown[]): number {\n  return items.length;\n}\n';
+
+describe('worker engine host', () => {
+  let engine: Engine | undefined;
+  afterEach(() => engine?.dispose());
+
+  it('reports an endless loop as a timeout, then runs the next check on a fresh worker', async () => {
+    engine = createWorkerEngine(bundle, { createWorker: nodeWorker, graceMs: 500 });
+    const hung = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': endless } });
+    expect(hung.verdict).toBe('timeout');
+    expect(hung.checks.map((c) => c.status)).toEqual(['timeout', 'timeout']);
+
+    const fixed = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': correct } });
+    expect(fixed.verdict).toBe('pass');
+    expect(fixed.engine).toBe('worker');
+  });
+
+  it('rejects an aborted run with an AbortError and recovers', async () => {
+    engine = createWorkerEngine(bundle, { createWorker: nodeWorker });
+    await engine.lint?.({ exercise: bundle.slug, files: {} });
+    const controller = new AbortController();
+    const run = engine.check(
+      { exercise: bundle.slug, files: { 'src/count.ts': endless } },
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(), 200);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    const fixed = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': correct } });
+    expect(fixed.verdict).toBe('pass');
+  });
+
+  it('lints the visible files for editor markers', async () => {
+    engine = createWorkerEngine(bundle, { createWorker: nodeWorker });
+    const problems = await engine.lint?.({
+      exercise: bundle.slug,
+      files: {
+        'src/count.ts': 'export function count(items: unknown[]): number {\n  return items.length == 0 ? 0 : 1;\n}\n',
+      },
+    });
+    expect(problems?.map((p) => [p.file, p.line, p.column, p.ruleId])).toEqual([['src/count.ts', 2, 23, 'eqeqeq']]);
+  });
+});
