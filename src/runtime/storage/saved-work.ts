@@ -5,7 +5,7 @@ import type { KeyValueStorage } from './key-value.ts';
 /** Bump when the stored shape changes, and teach `migrate` the old one: saved work must never be lost. */
 export const SAVED_WORK_VERSION = 1 as const;
 
-const savedWorkSchema = z
+export const savedWorkSchema = z
   .object({
     version: z.literal(SAVED_WORK_VERSION),
     /** Exercise slug, repeated inside so an exported record explains itself. */
@@ -21,7 +21,8 @@ export type SavedWorkRecord = z.infer<typeof savedWorkSchema>;
 export type StorageNotice =
   { kind: 'set-aside'; key: string; backupKey: string; reason: string } | { kind: 'not-saved'; reason: string };
 
-const PREFIX = 'craftpath:work:';
+/** Storage key prefix of saved work; one key per exercise. */
+export const WORK_KEY_PREFIX = 'craftpath:work:';
 const QUARANTINE = 'craftpath:quarantine:';
 
 /**
@@ -41,7 +42,7 @@ export class SavedWork {
   }
 
   load(exercise: string): Files | undefined {
-    const key = PREFIX + exercise;
+    const key = WORK_KEY_PREFIX + exercise;
     let raw: string | null;
     try {
       raw = this.#storage.getItem(key);
@@ -71,7 +72,7 @@ export class SavedWork {
       updatedAt: this.#now().toISOString(),
     };
     try {
-      this.#storage.setItem(PREFIX + exercise, JSON.stringify(record));
+      this.#storage.setItem(WORK_KEY_PREFIX + exercise, JSON.stringify(record));
       return true;
     } catch (error) {
       this.#notify({ kind: 'not-saved', reason: describe(error) });
@@ -81,7 +82,7 @@ export class SavedWork {
 
   clear(exercise: string): void {
     try {
-      this.#storage.removeItem(PREFIX + exercise);
+      this.#storage.removeItem(WORK_KEY_PREFIX + exercise);
     } catch {
       // Nothing to do: the next save will overwrite it.
     }
