@@ -114,7 +114,8 @@ function parseError(file: string, error: unknown): LintProblem {
   return {
     file,
     line: loc?.line ?? 1,
-    column: (loc?.column ?? 0) + 1,
+    // Sucrase's loc column is 1-based already, like ESLint's.
+    column: loc?.column ?? 1,
     ruleId: null,
     severity: 'error',
     message: `Parsing error: ${reason}`,

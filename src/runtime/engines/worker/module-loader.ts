@@ -133,7 +133,7 @@ function compile(path: string, source: string, scopeNames: readonly string[]): M
   }
 }
 
-/** Sucrase reports `Unexpected token (3:5)` with a 0-based column in `loc`. */
+/** Sucrase reports `Unexpected token (3:5)`; its `loc` column is already 1-based. */
 function asSyntaxError(path: string, error: unknown): Error {
   if (!(error instanceof Error)) return new Error(String(error));
   const loc = (error as { loc?: { line: number; column: number } }).loc;
@@ -141,5 +141,5 @@ function asSyntaxError(path: string, error: unknown): Error {
     return error instanceof SyntaxError ? new ModuleSyntaxError(error.message, path, 1, 1) : error;
   }
   const message = error.message.replace(/^Error transforming [^:]+: /, '');
-  return new ModuleSyntaxError(`${message} in ${path}`, path, loc.line, loc.column + 1);
+  return new ModuleSyntaxError(`${message} in ${path}`, path, loc.line, loc.column);
 }
