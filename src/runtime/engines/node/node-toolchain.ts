@@ -74,9 +74,9 @@ export class NodeToolchain implements Toolchain {
       await Promise.all(workspaces.map((files, i) => writeWorkspace(roots[i] ?? dir, files)));
       const setup = join(dir, FAILURE_META_SETUP);
       await writeFile(setup, FAILURE_META_SETUP_SOURCE);
-      const projects = roots.map((root, i) => ({ name: `w${i}`, root }));
       const testTimeout = request.testTimeoutMs ?? this.#options.testTimeoutMs;
-      await writeFile(join(dir, 'vitest.config.mjs'), vitestConfig(projects, request.targets, setup, testTimeout));
+      const folders = roots.map((_, i) => `w${i}`);
+      await writeFile(join(dir, 'vitest.config.mjs'), vitestConfig(folders, request.targets, setup, testTimeout));
       const report = join(dir, 'report.json');
       const vitest = join(PROJECT_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
       const args = [vitest, 'run', '--config', 'vitest.config.mjs', '--reporter=json', `--outputFile.json=${report}`];
