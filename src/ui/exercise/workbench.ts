@@ -14,8 +14,10 @@ import { h } from '../dom.ts';
 
 /** What the page (and the browser tests and benchmark) can do with a mounted workbench. */
 export interface WorkbenchHandle {
-  /** Replace an editable file's text, as typing would. */
+  /** Replace an editable file's text, as a paste would. */
   setFile(path: string, text: string): void;
+  /** The current text of a visible file. */
+  getFile(path: string): string | undefined;
   /** Lint now and return the problems; the same call that feeds the editor markers. */
   lintNow(): Promise<LintProblem[]>;
   /** Run every check, render the results and return the report. */
@@ -118,7 +120,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       'button',
       { type: 'button', role: 'tab', class: 'workbench__tab', 'data-path': path },
       path,
-      locked ? h('span', { class: 'badge' }, `🔒 ${t.readOnly}`) : null,
+      locked ? h('span', { class: 'badge' }, t.readOnly) : null,
     );
     tab.addEventListener('click', () => select(path));
     tab.addEventListener('keydown', (e) => moveTabFocus(e, [...tabButtons.values()]));
