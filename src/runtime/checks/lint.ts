@@ -7,6 +7,8 @@ import { countLabel } from './wording.ts';
  * beyond maxWarnings, fail), and fixture expectations must hold: a bug fixture gets at least one problem
  * from its rule, a clean fixture gets none (so a config that flags everything fails too).
  */
+type LintCheckExpectation = SpecOf<'lint'>['expect'][number];
+
 export const lintKind: CheckKind<SpecOf<'lint'>> = {
   kind: 'lint',
   toolchain: 'lint',
@@ -19,10 +21,13 @@ export const lintKind: CheckKind<SpecOf<'lint'>> = {
     const onFiles = problems.filter((p) => spec.files.includes(p.file));
     const errors = onFiles.filter((p) => p.severity === 'error').length;
     const warnings = onFiles.length - errors;
-    const items = spec.expect.map((e, i) => expectationItem(e, i, problems));
+    const hidden = new Set(bundle.meta.files.filter((f) => f.role === 'hidden').map((f) => f.path));
+    const items = spec.expect.map((e, i) => {
+      const item = expectationItem(e, i, problems);
+      return hidden.has(e.file) ? concealed(item, e, workspace[e.file] ?? '') : item;
+    });
     const missed = items.filter((i) => i.status === 'fail').length;
     const filesFail = errors > 0 || warnings > spec.maxWarnings;
-    const hidden = new Set(bundle.meta.files.filter((f) => f.role === 'hidden').map((f) => f.path));
     const parts = [`${countLabel(errors, 'error')}, ${countLabel(warnings, 'warning')} in ${spec.files.join(', ')}`];
     if (items.length > 0) parts.push(`${items.length - missed} of ${items.length} fixture expectations met`);
     return {
@@ -35,7 +40,24 @@ export const lintKind: CheckKind<SpecOf<'lint'>> = {
   },
 };
 
-function expectationItem(expect: SpecOf<'lint'>['expect'][number], index: number, problems: LintProblem[]): CheckItem {
+/**
+ * A hidden fixture's item must not give away its path or the rule that catches it (that would hand over
+ * the answer); it is described by the fixture's first comment line, which says what the bug is.
+ */
+function concealed(item: CheckItem, expect: LintCheckExpectation, text: string): CheckItem {
+  const comment = /^\s*\/\/\s*(.+)$/m.exec(text)?.[1]?.trim();
+  const kind = expect.rule === undefined ? 'clean sample' : 'bug sample';
+  const { file: _file, ...rest } = item;
+  // For a clean sample the rules that fired are the learner's own choices, so naming them gives nothing away.
+  const message = expect.rule === undefined ? item.message : 'No rule in your config catches this bug.';
+  return {
+    ...rest,
+    label: `Hidden ${kind}: ${comment ?? 'no description'}`,
+    ...(item.status === 'fail' && message !== undefined ? { message } : {}),
+  };
+}
+
+function expectationItem(expect: LintCheckExpectation, index: number, problems: LintProblem[]): CheckItem {
   const inFile = problems.filter((p) => p.file === expect.file);
   if (expect.rule !== undefined) {
     const hit = inFile.some((p) => p.ruleId === expect.rule);
