@@ -125,9 +125,9 @@ function compile(path: string, source: string, scopeNames: readonly string[]): M
   const params = ['exports', 'require', 'module', '__filename', '__dirname', ...scopeNames].join(', ');
   const script = `(function (${params}) {${code}\n})\n//# sourceURL=${SOURCE_URL_PREFIX}${path}`;
   try {
-    // Indirect eval: global scope, and no extra header lines (new Function adds two).
-    const indirectEval = eval;
-    return indirectEval(script) as ModuleFunction;
+    // Indirect eval (global scope, unlike a direct call that bundlers may produce from `const e = eval`),
+    // and no extra header lines, which `new Function` would add.
+    return globalThis.eval(script) as ModuleFunction;
   } catch (error) {
     throw asSyntaxError(path, error);
   }

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin, UserConfig } from 'vite';
+
+/**
+ * What Vite needs to bundle the worker engine for browsers. ESLint's browser entry (`eslint/universal`)
+ * still requires `node:path` and reads the global `process`; both are satisfied for ESLint's own files
+ * only, so the rest of the site (and Astro's server build) keep Node's real modules.
+ *
+ * Use: `vite: mergeConfig(base, workerEngineViteConfig)` in astro.config.mjs (build-only settings;
+ * the browser test drives the production build).
+ */
+
+const PATH_BROWSERIFY = fileURLToPath(import.meta.resolve('path-browserify'));
+
+/** The Node parts ESLint touches when linting, for its files alone. */
+export function eslintInBrowser(): Plugin {
+  const isEslintFile = (id: string | undefined): boolean =>
+    id !== undefined && /[\\/]node_modules[\\/](?:eslint|path-browserify)[\\/]/.test(id);
+  return {
+    name: 'craftpath:eslint-in-browser',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if ((source === 'node:path' || source === 'path') && isEslintFile(importer)) return PATH_BROWSERIFY;
+      return null;
+    },
+    transform(code, id) {
+      if (!isEslintFile(id) || !/\bprocess\.(?:env|cwd)\b/.test(code)) return null;
+      // Browsers have no `process`. ESLint only reads optional settings (TIMING, DEBUG) from its env and
+      // guards its other uses with `typeof process`; path-browserify asks for a cwd to resolve against.
+      const shimmed = code
+        .replace(/\bprocess\.env\b/g, '(globalThis.process?.env ?? {})')
+        .replace(/\bprocess\.cwd\(\)/g, "(globalThis.process?.cwd() ?? '/')");
+      return { code: shimmed, map: null };
+    },
+  };
+}
+
+export const workerEngineViteConfig: UserConfig = {
+  plugins: [eslintInBrowser()],
+  worker: {
+    format: 'es',
+    plugins: () => [eslintInBrowser()],
+  },
+};
