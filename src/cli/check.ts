@@ -23,12 +23,19 @@ export async function prepareWorkDir(bundle: ExerciseBundle, dir: string): Promi
 /** The learner's editable files as they are on disk; a deleted file counts as empty, not as the starter. */
 export async function readLearnerFiles(bundle: ExerciseBundle, dir: string): Promise<Files> {
   const entries = await Promise.all(
-    pathsWithRole(bundle.meta, 'editable').map(async (path) => [path, await readFile(join(dir, path), 'utf8').catch(() => '')] as const),
+    pathsWithRole(bundle.meta, 'editable').map(
+      async (path) => [path, await readFile(join(dir, path), 'utf8').catch(() => '')] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }
 
-export async function checkOnce(bundle: ExerciseBundle, dir: string, toolchain: Toolchain, signal?: AbortSignal): Promise<CheckReport> {
+export async function checkOnce(
+  bundle: ExerciseBundle,
+  dir: string,
+  toolchain: Toolchain,
+  signal?: AbortSignal,
+): Promise<CheckReport> {
   const files = await readLearnerFiles(bundle, dir);
   const report = await runChecks(bundle, files, toolchain, signal ? { signal } : {});
   console.log(reportLines(report).join('\n'));
@@ -39,7 +46,12 @@ export async function checkOnce(bundle: ExerciseBundle, dir: string, toolchain: 
  * Re-checks whenever a file under `dir` changes, debounced so an editor's save burst (write, rename,
  * chmod) gives one run; a change during a run cancels it and starts over with the newest files.
  */
-export function watchAndCheck(bundle: ExerciseBundle, dir: string, toolchain: Toolchain, debounceMs = 250): { close: () => void } {
+export function watchAndCheck(
+  bundle: ExerciseBundle,
+  dir: string,
+  toolchain: Toolchain,
+  debounceMs = 250,
+): { close: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: AbortController | undefined;
   const rerun = async (): Promise<void> => {

@@ -96,11 +96,18 @@ async function scaffold(exercisesDir: string, args: string[]): Promise<number> {
     return 2;
   }
   const dir = await scaffoldExercise(exercisesDir, slug);
-  console.log(`Created ${relative(process.cwd(), dir)}/. Replace every TODO(author), then run:\n  npm run exercises -- verify ${slug}`);
+  console.log(
+    `Created ${relative(process.cwd(), dir)}/. Replace every TODO(author), then run:\n  npm run exercises -- verify ${slug}`,
+  );
   return 0;
 }
 
-async function check(exercisesDir: string, args: string[], dirOption: string | undefined, watchMode: boolean): Promise<number> {
+async function check(
+  exercisesDir: string,
+  args: string[],
+  dirOption: string | undefined,
+  watchMode: boolean,
+): Promise<number> {
   const [slug] = args;
   if (slug === undefined) {
     console.error('Usage: npm run exercises -- check <slug> [--dir PATH] [--watch]');
@@ -109,7 +116,9 @@ async function check(exercisesDir: string, args: string[], dirOption: string | u
   const { bundle } = await loadExercise(exercisesDir, slug);
   const dir = resolve(dirOption ?? defaultWorkDir(slug));
   if (await prepareWorkDir(bundle, dir)) {
-    console.log(`Copied the starter of "${bundle.meta.title}" to ${dir}\nEdit the files there and check again${watchMode ? '' : ' (add --watch to re-check on save)'}.\n`);
+    console.log(
+      `Copied the starter of "${bundle.meta.title}" to ${dir}\nEdit the files there and check again${watchMode ? '' : ' (add --watch to re-check on save)'}.\n`,
+    );
   } else {
     console.log(paint('dim', `Checking your files in ${dir}\n`));
   }

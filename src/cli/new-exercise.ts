@@ -8,7 +8,8 @@ import { writeFiles } from '../runtime/engines/node/run-folder.ts';
  * pipeline working; the prose fields carry TODO(author) markers that verify refuses until replaced.
  */
 export async function scaffoldExercise(exercisesDir: string, slug: string): Promise<string> {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) throw new Error(`"${slug}" is not a slug: use lowercase words joined by hyphens`);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))
+    throw new Error(`"${slug}" is not a slug: use lowercase words joined by hyphens`);
   const dir = join(exercisesDir, slug);
   if (existsSync(dir)) throw new Error(`${dir} already exists; pick another slug or edit it directly`);
   await writeFiles(dir, {

@@ -5,7 +5,9 @@ import { mark, paint } from './style.ts';
 export function reportLines(report: CheckReport): string[] {
   const lines: string[] = [];
   for (const check of report.checks) {
-    lines.push(`${statusMark(check.status)} ${paint('bold', check.title)} ${paint('dim', `(${check.id})`)}: ${check.summary}`);
+    lines.push(
+      `${statusMark(check.status)} ${paint('bold', check.title)} ${paint('dim', `(${check.id})`)}: ${check.summary}`,
+    );
     for (const detail of checkDetails(check, Number.POSITIVE_INFINITY)) lines.push(`    ${detail}`);
   }
   const verdict = report.verdict === 'pass' ? paint('green', 'PASS') : paint('red', report.verdict.toUpperCase());
@@ -23,7 +25,9 @@ export function checkDetails(check: CheckResult, limit: number): string[] {
   for (const p of check.lint ?? []) {
     if (shown++ >= limit) break;
     const rule = p.ruleId ?? 'parse-error';
-    lines.push(`${p.file}:${p.line}:${p.column}  ${paint(p.severity === 'error' ? 'red' : 'yellow', rule)}  ${p.message}`);
+    lines.push(
+      `${p.file}:${p.line}:${p.column}  ${paint(p.severity === 'error' ? 'red' : 'yellow', rule)}  ${p.message}`,
+    );
   }
   for (const t of (check.tests ?? []).filter((t) => t.status === 'fail')) {
     if (shown++ >= limit) break;

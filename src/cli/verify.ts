@@ -40,7 +40,9 @@ export async function verifyExercise(exercisesDir: string, slug: string, toolcha
     bundle = loaded.bundle;
     const todos = findAuthorTodos(bundle, loaded.yamlText);
     if (todos.length > 0) {
-      outcome.problems.push(`${todos.length} ${AUTHOR_TODO} placeholder(s) left from "exercises new"; fill them in: ${todos.join(', ')}`);
+      outcome.problems.push(
+        `${todos.length} ${AUTHOR_TODO} placeholder(s) left from "exercises new"; fill them in: ${todos.join(', ')}`,
+      );
       return { ...outcome, solution: 'todo', durationMs: Date.now() - began };
     }
   } catch (error) {
@@ -73,7 +75,10 @@ export async function verifyExercise(exercisesDir: string, slug: string, toolcha
   outcome.solution = solution?.verdict === 'pass' ? paint('green', 'pass') : paint('red', solution?.verdict ?? '-');
   outcome.starter = starter ? starterCell(starter, meta.starterFails) : '-';
   const caught = wrong.filter((r) => r.verdict !== 'pass').length;
-  outcome.wrong = wrong.length === 0 ? paint('dim', 'none') : paint(caught === wrong.length ? 'green' : 'red', `${caught}/${wrong.length} caught`);
+  outcome.wrong =
+    wrong.length === 0
+      ? paint('dim', 'none')
+      : paint(caught === wrong.length ? 'green' : 'red', `${caught}/${wrong.length} caught`);
   outcome.durationMs = Date.now() - began;
   return outcome;
 }
@@ -82,13 +87,17 @@ function judge(run: Run, report: CheckReport): string[] {
   const failing = report.checks.filter((c) => c.status !== 'pass');
   const explain = (): string =>
     failing
-      .map((c) => [`check "${c.id}" ${c.status}: ${c.summary}`, ...checkDetails(c, 3).map((d) => `    ${d}`)].join('\n    '))
+      .map((c) =>
+        [`check "${c.id}" ${c.status}: ${c.summary}`, ...checkDetails(c, 3).map((d) => `    ${d}`)].join('\n    '),
+      )
       .join('\n    ');
   if (run.expect === 'pass' && report.verdict !== 'pass') {
     return [`${run.describe} does not pass:\n    ${explain()}`];
   }
   if (run.expect === 'fail' && report.verdict === 'pass') {
-    return [`${run.describe} already passes every check, so a learner would have nothing to do (set starterFails: false if that is intended)`];
+    return [
+      `${run.describe} already passes every check, so a learner would have nothing to do (set starterFails: false if that is intended)`,
+    ];
   }
   if (run.expect === 'fail' && report.verdict !== 'fail') {
     return [`${run.describe} should fail a check cleanly, but:\n    ${explain()}`];
@@ -100,7 +109,8 @@ function judge(run: Run, report: CheckReport): string[] {
 }
 
 function starterCell(report: CheckReport, shouldFail: boolean): string {
-  if (!shouldFail) return report.verdict === 'pass' ? paint('green', 'passes (intended)') : paint('red', report.verdict);
+  if (!shouldFail)
+    return report.verdict === 'pass' ? paint('green', 'passes (intended)') : paint('red', report.verdict);
   if (report.verdict === 'pass') return paint('red', 'passes!');
   const failed = report.checks.filter((c) => c.status !== 'pass').map((c) => c.id);
   return paint(report.verdict === 'fail' ? 'green' : 'red', `${report.verdict}s: ${failed.join(', ')}`);

@@ -173,7 +173,11 @@ export const exerciseSchema = z
       ids.add(check.id);
       for (const ref of referencedPaths(check)) {
         if (!paths.has(ref.value))
-          ctx.addIssue({ code: 'custom', path: ['checks', i, ...ref.at], message: `"${ref.value}" is not listed in files` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['checks', i, ...ref.at],
+            message: `"${ref.value}" is not listed in files`,
+          });
       }
     });
   });

@@ -31,7 +31,14 @@ export const documentKind: CheckKind<SpecOf<'document'>> = {
         label: `Status is one of ${spec.statusValues.join(', ')}`,
         status: ok ? 'pass' : 'fail',
         file: spec.file,
-        ...(ok ? {} : { message: outline.status === undefined ? 'No "Status:" line or Status section found.' : `Status "${outline.status}" is not one of them.` }),
+        ...(ok
+          ? {}
+          : {
+              message:
+                outline.status === undefined
+                  ? 'No "Status:" line or Status section found.'
+                  : `Status "${outline.status}" is not one of them.`,
+            }),
       });
     }
     if (spec.minTables > 0) {

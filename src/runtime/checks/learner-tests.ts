@@ -54,7 +54,12 @@ function fixtureText(fixtures: Files, file: string): string {
 }
 
 /** One toolchain call when the backend can batch, so N mutants do not pay N start-ups. */
-async function testAll(toolchain: Toolchain, workspaces: Files[], request: TestRequest, signal: AbortSignal): Promise<TestResult[][]> {
+async function testAll(
+  toolchain: Toolchain,
+  workspaces: Files[],
+  request: TestRequest,
+  signal: AbortSignal,
+): Promise<TestResult[][]> {
   if (toolchain.testEach) return toolchain.testEach(workspaces, request, signal);
   const runs: TestResult[][] = [];
   for (const files of workspaces) runs.push(await toolchain.test(files, request, signal));
@@ -63,7 +68,11 @@ async function testAll(toolchain: Toolchain, workspaces: Files[], request: TestR
 
 function mutantItem(mutant: { file: string; description: string }, index: number, tests: TestResult[]): CheckItem {
   const killer = tests.find((t) => t.status === 'fail');
-  const id = mutant.file.split('/').pop()?.replace(/\.[^.]+$/, '') ?? `mutant-${index}`;
+  const id =
+    mutant.file
+      .split('/')
+      .pop()
+      ?.replace(/\.[^.]+$/, '') ?? `mutant-${index}`;
   if (killer) {
     const name = [...killer.suite, killer.name].join(' › ');
     return { id, label: mutant.description, status: 'pass', message: `Killed by "${name}"` };

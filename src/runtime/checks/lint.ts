@@ -66,7 +66,9 @@ function expectationItem(expect: LintCheckExpectation, index: number, problems: 
       label: `${expect.file} is flagged by ${expect.rule}`,
       status: hit ? 'pass' : 'fail',
       file: expect.file,
-      ...(hit ? {} : { message: `Your config raises no ${expect.rule} problem here, so this bug would reach production.` }),
+      ...(hit
+        ? {}
+        : { message: `Your config raises no ${expect.rule} problem here, so this bug would reach production.` }),
     };
   }
   const rules = [...new Set(inFile.map((p) => p.ruleId ?? 'parse error'))];

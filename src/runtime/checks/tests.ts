@@ -12,7 +12,7 @@ export const testsKind: CheckKind<SpecOf<'tests'>> = {
     const tests = await toolchain.test(workspace, { targets: spec.files }, signal);
     return { ...judgeTests(tests), tests };
   },
-}
+};
 
 /** Pass only when at least one test ran and none failed; a file that failed to load counts as a failure. */
 export function judgeTests(tests: readonly TestResult[]): { status: 'pass' | 'fail'; summary: string } {

@@ -38,7 +38,9 @@ export class RunTimeoutError extends Error {
   // A plain field, not a parameter property: Node's type stripping only accepts erasable syntax.
   readonly limitMs: number;
   constructor(limitMs: number) {
-    super(`Stopped after ${limitMs} ms: the code under test did not finish (an endless loop or a promise that never settles?)`);
+    super(
+      `Stopped after ${limitMs} ms: the code under test did not finish (an endless loop or a promise that never settles?)`,
+    );
     this.name = 'RunTimeoutError';
     this.limitMs = limitMs;
   }

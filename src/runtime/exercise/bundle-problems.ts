@@ -16,9 +16,12 @@ export function findBundleProblems(bundle: ExerciseBundle): string[] {
   const expectFolder = (folder: 'starter' | 'hidden', files: Record<string, string>, allowed: FileRole[]): void => {
     for (const path of Object.keys(files)) {
       const role = roles.get(path);
-      if (role === undefined) problems.push(`exercises/${bundle.slug}/${folder}/${path}: not listed in files of ${yaml}`);
+      if (role === undefined)
+        problems.push(`exercises/${bundle.slug}/${folder}/${path}: not listed in files of ${yaml}`);
       else if (!allowed.includes(role)) {
-        problems.push(`exercises/${bundle.slug}/${folder}/${path}: listed with role ${role}, which belongs in ${role === 'hidden' ? 'hidden/' : 'starter/'}`);
+        problems.push(
+          `exercises/${bundle.slug}/${folder}/${path}: listed with role ${role}, which belongs in ${role === 'hidden' ? 'hidden/' : 'starter/'}`,
+        );
       }
     }
   };

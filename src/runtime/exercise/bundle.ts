@@ -26,7 +26,10 @@ export function pathsWithRole(meta: Exercise, role: FileRole): string[] {
 
 /** Files the learner may see: the starter, editable and readonly. */
 export function visibleStarter(bundle: ExerciseBundle): Files {
-  return pick(bundle.starter, new Set([...pathsWithRole(bundle.meta, 'editable'), ...pathsWithRole(bundle.meta, 'readonly')]));
+  return pick(
+    bundle.starter,
+    new Set([...pathsWithRole(bundle.meta, 'editable'), ...pathsWithRole(bundle.meta, 'readonly')]),
+  );
 }
 
 /**

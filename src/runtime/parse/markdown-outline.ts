@@ -25,7 +25,8 @@ export function outlineMarkdown(text: string): MarkdownOutline {
       inStatusSection = /^status$/i.test(headingText);
       return;
     }
-    const statusLine = /^\s*(?:[-*]\s*)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*(?:\*\*|__)?\s*$/i.exec(line);
+    const statusLine =
+      /^\s*(?:[-*]\s*)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*(?:\*\*|__)?\s*$/i.exec(line);
     if (outline.status === undefined && statusLine) outline.status = clean(statusLine[1] ?? '');
     else if (outline.status === undefined && inStatusSection && line.trim() !== '') outline.status = clean(line);
     const next = lines[i + 1];

@@ -53,7 +53,12 @@ beforeEach((context) => {
  * not pay a start-up each. Copies cannot share module state: each lives in its own folder, so its modules
  * have different paths. Threads without per-file isolation measured fastest on two cores.
  */
-export function vitestConfig(folders: readonly string[], include: readonly string[], setupFile: string, testTimeoutMs: number): string {
+export function vitestConfig(
+  folders: readonly string[],
+  include: readonly string[],
+  setupFile: string,
+  testTimeoutMs: number,
+): string {
   const config = {
     test: {
       watch: false,

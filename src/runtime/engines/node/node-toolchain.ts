@@ -55,8 +55,22 @@ export class NodeToolchain implements Toolchain {
       await writeFile(join(root, ESLINT_WRAPPER), eslintWrapperConfig(request.config));
       const eslint = join(PROJECT_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
       // --no-inline-config: an `eslint-disable` comment must not be a way to pass a lint gate.
-      const args = [eslint, '--format', 'json', '--no-inline-config', '--config', ESLINT_WRAPPER, '--', ...request.targets];
-      const run = await runProcessGroup(args, { cwd: root, signal, limitMs: this.#options.processLimitMs, env: childEnv() });
+      const args = [
+        eslint,
+        '--format',
+        'json',
+        '--no-inline-config',
+        '--config',
+        ESLINT_WRAPPER,
+        '--',
+        ...request.targets,
+      ];
+      const run = await runProcessGroup(args, {
+        cwd: root,
+        signal,
+        limitMs: this.#options.processLimitMs,
+        env: childEnv(),
+      });
       // Exit code 2 is ESLint's "could not lint" (a broken config); 0 and 1 come with a JSON report.
       if (run.code !== 0 && run.code !== 1) throw new Error(toolError('ESLint', run.stderr || run.stdout, root));
       return parseEslintJson(run.stdout, { root });
@@ -80,14 +94,17 @@ export class NodeToolchain implements Toolchain {
       const report = join(dir, 'report.json');
       const vitest = join(PROJECT_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
       const args = [vitest, 'run', '--config', 'vitest.config.mjs', '--reporter=json', `--outputFile.json=${report}`];
-      const run = await runProcessGroup(args, { cwd: dir, signal, limitMs: this.#options.processLimitMs, env: childEnv() });
+      const run = await runProcessGroup(args, {
+        cwd: dir,
+        signal,
+        limitMs: this.#options.processLimitMs,
+        env: childEnv(),
+      });
       const text = await readFile(report, 'utf8').catch(() => undefined);
       if (text === undefined) throw new Error(toolError('Vitest', run.stderr || run.stdout, dir));
       const all = parseVitestJson(text, { root: dir });
       // Paths come back as "w3/src/x.test.ts"; split them per workspace and drop the prefix.
-      return roots.map((_, i) =>
-        all.filter((t) => t.file.startsWith(`w${i}/`)).map((t) => withoutPrefix(t, `w${i}/`)),
-      );
+      return roots.map((_, i) => all.filter((t) => t.file.startsWith(`w${i}/`)).map((t) => withoutPrefix(t, `w${i}/`)));
     });
   }
 
@@ -108,15 +125,15 @@ async function writeWorkspace(root: string, files: Files): Promise<void> {
 
 function withoutPrefix(result: TestResult, prefix: string): TestResult {
   const strip = (path: string): string => (path.startsWith(prefix) ? path.slice(prefix.length) : path);
-  const failure = result.failure?.file === undefined ? result.failure : { ...result.failure, file: strip(result.failure.file) };
+  const failure =
+    result.failure?.file === undefined ? result.failure : { ...result.failure, file: strip(result.failure.file) };
   return { ...result, file: strip(result.file), ...(failure ? { failure } : {}) };
 }
 
 /** Plain output, and no variables of a Vitest that may be running us (the unit tests), which would confuse the child. */
 function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_OPTIONS') delete env[key];
-  return env;
+  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS');
+  return { ...Object.fromEntries(inherited), NO_COLOR: '1', FORCE_COLOR: '0' };
 }
 
 /** The tool's own explanation, without its banner or the temporary folder's absolute paths. */
