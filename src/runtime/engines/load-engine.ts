@@ -1,11 +1,43 @@
 import type { ExerciseBundle } from '../exercise/bundle.ts';
-import type { Engine } from './engine.ts';
+import type { Engine, EngineStatus } from './engine.ts';
+import { chooseEngine, fallbackText, readCapabilities, type Capabilities } from './choose-engine.ts';
+
+export interface CreateEngineOptions {
+  /** Background progress (booting, installing) and, on fallback, the reason as an `unavailable` status. */
+  onStatus?: (status: EngineStatus) => void;
+  /** How long WebContainer.boot() may take before the worker takes over (it hangs without network). */
+  bootTimeoutMs?: number;
+  /** The browser's, unless a test says otherwise. */
+  capabilities?: Capabilities;
+}
+
+export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
 
 /**
- * Picks and loads the engine backend for an exercise. Each backend is a dynamic import so a page only
- * downloads the engine it uses.
+ * Picks and loads the engine backend for an exercise (choose-engine.ts decides). Each backend is a dynamic
+ * import so a page only downloads the engine it uses: a `worker` exercise, or a page that cannot run
+ * WebContainers, never loads the container code. For `auto` and `webcontainer` exercises the page's one
+ * WebContainer starts booting now, as soon as the exercise is on screen.
  */
-export async function createEngine(bundle: ExerciseBundle): Promise<Engine> {
+export async function createEngine(bundle: ExerciseBundle, options: CreateEngineOptions = {}): Promise<Engine> {
   const { createWorkerEngine } = await import('./worker/worker-engine.ts');
-  return createWorkerEngine(bundle);
+  const worker = createWorkerEngine(bundle);
+  const capabilities = options.capabilities ?? readCapabilities();
+  const mode = bundle.meta.engine;
+  const first = chooseEngine({ mode, slug: bundle.slug, capabilities, boot: 'not-started' });
+  if (!first.boot) {
+    if (first.fallback) options.onStatus?.({ phase: 'unavailable', reason: fallbackText(first.fallback) });
+    return worker;
+  }
+  const bootTimeoutMs = options.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS;
+  const { createChosenEngine } = await import('./chosen-engine.ts');
+  return createChosenEngine({
+    mode,
+    slug: bundle.slug,
+    capabilities,
+    worker,
+    bootTimeoutMs,
+    startContainer: async () => (await import('./webcontainer/index.ts')).startContainer(bundle, bootTimeoutMs),
+    ...(options.onStatus ? { onStatus: options.onStatus } : {}),
+  });
 }
