@@ -1,0 +1,77 @@
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, startCli } from './run-cli.ts';
+
+const SOLUTION = fileURLToPath(new URL('../../exercises/lint-gate/solution/', import.meta.url));
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function learnerDir(): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'craftpath-learner-')), 'lint-gate');
+  dirs.push(dir);
+  return dir;
+}
+
+async function solve(dir: string): Promise<void> {
+  await copyFile(join(SOLUTION, 'eslint.config.js'), join(dir, 'eslint.config.js'));
+  await copyFile(join(SOLUTION, 'src/checkout.ts'), join(dir, 'src/checkout.ts'));
+}
+
+describe('exercises check', () => {
+  it('copies the starter on first use, reports what fails and exits 1; passes with exit 0 once solved', async () => {
+    const dir = await learnerDir();
+    const first = await runCli(['check', 'lint-gate', '--dir', dir]);
+    expect(first.stdout).toContain(`Copied the starter of "A lint gate that catches bugs, not commas" to ${dir}`);
+    expect(first.stdout).toContain('✗ samples/bugs/quantity-from-json.ts is flagged by eqeqeq');
+    expect(first.code).toBe(1);
+    // Hidden fixtures never reach the learner's folder.
+    await expect(readFile(join(dir, 'samples/bugs/parse-price.ts'))).rejects.toThrow();
+
+    await solve(dir);
+    const second = await runCli(['check', 'lint-gate', '--dir', dir]);
+    expect(second.stdout).toContain('PASS');
+    expect(second.code).toBe(0);
+  }, 60_000);
+
+  it('prints lint problems as file:line:col rule message', async () => {
+    const dir = await learnerDir();
+    await runCli(['check', 'lint-gate', '--dir', dir]);
+    await copyFile(join(SOLUTION, 'eslint.config.js'), join(dir, 'eslint.config.js'));
+    const result = await runCli(['check', 'lint-gate', '--dir', dir]);
+    expect(result.stdout).toMatch(/^\s+src\/checkout\.ts:15:5 {2}no-unused-expressions {2}Expected an assignment/m);
+    expect(result.code).toBe(1);
+  }, 60_000);
+
+  it('with --watch, checks again after a file is saved', async () => {
+    const dir = await learnerDir();
+    const child = startCli(['check', 'lint-gate', '--dir', dir, '--watch']);
+    let output = '';
+    const waitFor = (text: string, from: number) =>
+      new Promise<void>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.indexOf(text, from) !== -1) resolve();
+        };
+        child.stdout?.on('data', onData);
+        child.on('close', () => reject(new Error(`CLI exited before printing "${text}":\n${output}`)));
+        onData(Buffer.from(''));
+      });
+    try {
+      await waitFor('Watching', 0);
+      expect(output).toContain('FAIL');
+      const mark = output.length;
+      await solve(dir);
+      await waitFor('PASS', mark);
+      expect(output.slice(mark)).toContain('change detected');
+    } finally {
+      child.kill('SIGINT');
+    }
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+  }, 60_000);
+});

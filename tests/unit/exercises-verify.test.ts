@@ -1,0 +1,73 @@
+import { copyFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyExercise, editFile } from './exercise-copy.ts';
+import { runCli } from './run-cli.ts';
+
+const copies: string[] = [];
+afterAll(async () => {
+  await Promise.all(copies.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function copy(slug: string) {
+  const result = await copyExercise(slug);
+  copies.push(result.exercisesDir);
+  return result;
+}
+
+describe('exercises verify', () => {
+  it.each(['lint-gate', 'refund-mutation-tests', 'payment-charge'])(
+    'accepts the real exercise %s',
+    async (slug) => {
+      const result = await runCli(['verify', slug]);
+      expect(result.stdout).toContain(`✓ ${slug}`);
+      expect(result.stdout).toContain('All 1 exercise(s) verified.');
+      expect(result.code).toBe(0);
+    },
+    180_000,
+  );
+
+  it('rejects a broken solution and shows the failing lint problem', async () => {
+    const { exercisesDir, dir } = await copy('lint-gate');
+    await editFile(join(dir, 'solution/src/checkout.ts'), (t) =>
+      t.replace('totalCents -= coupon', 'totalCents - coupon'),
+    );
+    const result = await runCli(['verify', 'lint-gate', '--exercises-dir', exercisesDir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('the solution does not pass');
+    expect(result.stdout).toMatch(/src\/checkout\.ts:15:5\s+no-unused-expressions/);
+  }, 120_000);
+
+  it('rejects a starter that already passes', async () => {
+    const { exercisesDir, dir } = await copy('lint-gate');
+    await copyFile(join(dir, 'solution/eslint.config.js'), join(dir, 'starter/eslint.config.js'));
+    await copyFile(join(dir, 'solution/src/checkout.ts'), join(dir, 'starter/src/checkout.ts'));
+    const result = await runCli(['verify', 'lint-gate', '--exercises-dir', exercisesDir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('the starter already passes every check');
+  }, 120_000);
+
+  it('rejects a wrong solution that no check catches', async () => {
+    const { exercisesDir, dir } = await copy('lint-gate');
+    await copyFile(
+      join(dir, 'solution/eslint.config.js'),
+      join(dir, 'fixtures/wrong/formatting-only/eslint.config.js'),
+    );
+    const result = await runCli(['verify', 'lint-gate', '--exercises-dir', exercisesDir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('wrong solution fixtures/wrong/formatting-only');
+    expect(result.stdout).toContain('passes every check');
+  }, 120_000);
+
+  it('scaffolds with `new`, refuses it while TODOs remain, and accepts it once they are filled', async () => {
+    const { exercisesDir } = await copy('lint-gate');
+    expect((await runCli(['new', 'greet-user', '--exercises-dir', exercisesDir])).code).toBe(0);
+    const before = await runCli(['verify', 'greet-user', '--exercises-dir', exercisesDir]);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toMatch(/TODO\(author\) placeholder\(s\) left .*exercise\.yaml:2/);
+    await editFile(join(exercisesDir, 'greet-user/exercise.yaml'), (t) => t.replaceAll('TODO(author)', 'Filled in'));
+    const after = await runCli(['verify', 'greet-user', '--exercises-dir', exercisesDir]);
+    expect(after.stdout).toContain('✓ greet-user');
+    expect(after.code).toBe(0);
+  }, 120_000);
+});

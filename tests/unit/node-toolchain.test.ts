@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
+import { solutionFiles } from '../../src/runtime/exercise/bundle.ts';
+import { runChecks } from '../../src/runtime/grading/run-checks.ts';
+import { NodeToolchain } from '../../src/runtime/engines/node/node-toolchain.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const EXERCISES = join(ROOT, 'exercises');
+
+/** Processes whose command line mentions `marker` (our run folders are in every tool's arguments). */
+function processesMentioning(marker: string): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid,pgid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.includes(marker) && !line.includes(' ps -eo'));
+}
+
+function isolatedToolchain(name: string) {
+  const runsDir = join(ROOT, '.cache', 'runs', `${name}-${process.pid}-${Date.now()}`);
+  return { runsDir, toolchain: new NodeToolchain({ runsDir }) };
+}
+
+describe('NodeToolchain', () => {
+  it('stops an endless loop in learner code within the limit and leaves no process behind', async () => {
+    const { bundle } = await loadExercise(EXERCISES, 'payment-charge');
+    const solved = solutionFiles(bundle);
+    const looping = { ...solved, 'src/charge.ts': `${solved['src/charge.ts']}\nwhile (true) {}\n` };
+    const { runsDir, toolchain } = isolatedToolchain('timeout');
+    const limitMs = 6_000;
+
+    let seenRunning = false;
+    const poll = setInterval(() => {
+      if (processesMentioning(runsDir).length > 0) seenRunning = true;
+    }, 200);
+    const started = Date.now();
+    const report = await runChecks(bundle, looping, toolchain, { timeoutMs: limitMs }).finally(() =>
+      clearInterval(poll),
+    );
+    const elapsed = Date.now() - started;
+
+    expect(report.checks[0]).toMatchObject({ id: 'scenarios', status: 'timeout' });
+    expect(report.checks[0]?.summary).toMatch(/endless loop/);
+    expect(report.verdict).toBe('timeout');
+    expect(elapsed).toBeLessThan(limitMs + 5_000);
+    // The poll proves the check below can see our processes, so "none left" is a real observation.
+    expect(seenRunning).toBe(true);
+    expect(processesMentioning(runsDir)).toEqual([]);
+    expect(existsSync(runsDir) ? readdirSync(runsDir) : []).toEqual([]);
+  }, 60_000);
+
+  it('reports a learner config that ESLint cannot load as an error with ESLint’s reason', async () => {
+    const { bundle } = await loadExercise(EXERCISES, 'lint-gate');
+    const { toolchain } = isolatedToolchain('broken-config');
+    const files = { ...solutionFiles(bundle), 'eslint.config.js': 'export default [{ rules: { eqeqeq: "error" }' };
+    const report = await runChecks(bundle, files, toolchain);
+    expect(report.checks[0]?.status).toBe('error');
+    expect(report.checks[0]?.summary).toMatch(/ESLint failed: .*SyntaxError/s);
+    expect(report.checks[0]?.summary).not.toContain(ROOT);
+  }, 60_000);
+});
