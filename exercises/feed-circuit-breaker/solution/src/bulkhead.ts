@@ -1,0 +1,23 @@
+/**
+ * Caps how many calls to one dependency may be in flight. When full it rejects at once with
+ * BulkheadFullError: a queue in front of a hung dependency is only a slower way to run out of memory.
+ */
+export class BulkheadFullError extends Error {
+  override name = 'BulkheadFullError';
+}
+
+export class Bulkhead {
+  private active = 0;
+
+  constructor(private readonly maxConcurrent: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.maxConcurrent) throw new BulkheadFullError(`${this.maxConcurrent} calls already in flight`);
+    this.active++;
+    try {
+      return await work();
+    } finally {
+      this.active--;
+    }
+  }
+}
