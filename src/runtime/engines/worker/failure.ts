@@ -26,7 +26,8 @@ export function toFailure(error: unknown): TestFailure {
   const location = locateError(error);
   // expect.soft errors arrive already processed (plain objects); processing twice would re-diff strings.
   const processed = (isProcessed(error) ? error : processError(error)) as ProcessedError;
-  const failure: TestFailure = { message: stripAnsi(messageOf(processed)) };
+  // Trimmed like the Node engine's (Vitest's call-list messages end in a newline).
+  const failure: TestFailure = { message: stripAnsi(messageOf(processed)).trim() };
   if (typeof processed.expected === 'string') failure.expected = stripAnsi(processed.expected);
   if (typeof processed.actual === 'string') failure.actual = stripAnsi(processed.actual);
   if (typeof processed.diff === 'string' && processed.diff !== '') failure.diff = stripAnsi(processed.diff);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { listExerciseSlugs, loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
+import { solutionFiles, wrongSolutionFiles } from '../../src/runtime/exercise/bundle.ts';
+import { runChecks } from '../../src/runtime/grading/run-checks.ts';
+import { WorkerToolchain } from '../../src/runtime/engines/worker/worker-toolchain.ts';
+import type { CheckReport } from '../../src/runtime/report/check-report.ts';
+
+const EXERCISES = 'exercises';
+const slugs = await listExerciseSlugs(EXERCISES);
+const toolchain = new WorkerToolchain();
+
+/** One line per check that did not pass, so a failure shows what the learner would see. */
+function problems(report: CheckReport): string[] {
+  return report.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status}: ${c.summary}`);
+}
+
+describe.each(slugs)('exercise %s in the worker engine', (slug) => {
+  it('passes with the reference solution, fails with the starter and every wrong solution', async () => {
+    const { bundle } = await loadExercise(EXERCISES, slug);
+    const solution = await runChecks(bundle, solutionFiles(bundle), toolchain);
+    expect(problems(solution)).toEqual([]);
+    expect(solution.verdict).toBe('pass');
+
+    const starter = await runChecks(bundle, bundle.starter, toolchain);
+    expect(starter.verdict).toBe(bundle.meta.starterFails ? 'fail' : 'pass');
+
+    for (const wrong of bundle.meta.wrongSolutions) {
+      const report = await runChecks(bundle, wrongSolutionFiles(bundle, wrong.dir), toolchain);
+      expect(report.verdict, `${wrong.dir} (${wrong.mistake})`).toBe('fail');
+    }
+  });
+});
