@@ -21,6 +21,7 @@ export const lintKind: CheckKind<SpecOf<'lint'>> = {
     const onFiles = problems.filter((p) => spec.files.includes(p.file));
     const errors = onFiles.filter((p) => p.severity === 'error').length;
     const warnings = onFiles.length - errors;
+    const bugFixtures = new Set(spec.expect.filter((e) => e.rule !== undefined).map((e) => e.file));
     const hidden = new Set(bundle.meta.files.filter((f) => f.role === 'hidden').map((f) => f.path));
     const items = spec.expect.map((e, i) => {
       const item = expectationItem(e, i, problems);
@@ -33,8 +34,9 @@ export const lintKind: CheckKind<SpecOf<'lint'>> = {
     return {
       status: filesFail || missed > 0 ? 'fail' : 'pass',
       summary: parts.join('; '),
-      // Problems in hidden fixtures would reveal them; the expectation items already say what went wrong.
-      lint: problems.filter((p) => !hidden.has(p.file)),
+      // Bug fixtures' problems are expected and already summarised by the items; hidden fixtures' problems
+      // would reveal them. What is left is what the learner must act on: their files and false positives.
+      lint: problems.filter((p) => !hidden.has(p.file) && !bugFixtures.has(p.file)),
       ...(items.length > 0 ? { items } : {}),
     };
   },
