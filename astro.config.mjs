@@ -1,9 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
+import { isolationDevPlugin, isolationPreviewProxy } from './src/deploy/isolation-server.ts';
 
 // Where "Edit this page" links point. Teams self-hosting set CRAFTPATH_EDIT_BASE to their own repository.
 const editBase = process.env.CRAFTPATH_EDIT_BASE ?? 'https://github.com/craftpath/craftpath/edit/main/';
+const projectRoot = fileURLToPath(new URL('./', import.meta.url));
 
 export default defineConfig({
   site: process.env.CRAFTPATH_SITE ?? 'https://craftpath.dev',
@@ -17,6 +20,10 @@ export default defineConfig({
     },
   },
   vite: {
+    // Cross-origin isolation (COOP/COEP) for pages with exercises, so WebContainers can boot there; deploys
+    // get the same headers from public/_headers, vercel.json or deploy/nginx.conf (README, "WebContainers").
+    plugins: [isolationDevPlugin(projectRoot)],
+    preview: { proxy: isolationPreviewProxy(projectRoot) },
     define: {
       'import.meta.env.CRAFTPATH_EDIT_BASE': JSON.stringify(editBase),
     },
