@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { describeMismatch, redeliverEverything, runScenario } from './harness';
+
+/** Runs the scenario once per step, crashing at that step; returns what went wrong, by where it crashed. */
+async function crashAtEveryStep(side: (label: string) => boolean): Promise<string[]> {
+  const { totalSteps } = await runScenario(0);
+  const failures: string[] = [];
+  for (let step = 1; step <= totalSteps; step++) {
+    const { world, crashedAt = '?' } = await runScenario(step, step);
+    if (!side(crashedAt)) continue;
+    const mismatch = describeMismatch(world);
+    if (mismatch) failures.push(`crash at step ${step} (${crashedAt}): ${mismatch}`);
+  }
+  return failures;
+}
+
+const onPaymentsSide = (label: string) => label.startsWith('payments:') || label.startsWith('broker:');
+const onLedgerSide = (label: string) => label.startsWith('ledger:');
+
+describe('the ledger tells the truth about payments', () => {
+  it('matches the payments database when nothing crashes', async () => {
+    const { world } = await runScenario(0);
+    expect(describeMismatch(world), 'with no crash at all, every committed payment change should reach the ledger').toBeUndefined();
+  });
+
+  it('loses no event and invents none when the payments service crashes at any step', async () => {
+    const failures = await crashAtEveryStep(onPaymentsSide);
+    expect(
+      failures.slice(0, 3),
+      `${failures.length} crash point(s) left the ledger disagreeing with what committed (first ones shown)`,
+    ).toEqual([]);
+  });
+
+  it('books every event exactly once when the consumer crashes at any step and the broker redelivers', async () => {
+    const failures = await crashAtEveryStep(onLedgerSide);
+    expect(
+      failures.slice(0, 3),
+      `${failures.length} crash point(s) left the ledger disagreeing with what committed (first ones shown)`,
+    ).toEqual([]);
+  });
+
+  it('is unchanged when the whole topic is delivered again, every message twice, in another interleaving', async () => {
+    for (const seed of [7, 8, 9]) {
+      const { world } = await runScenario(0, seed);
+      await redeliverEverything(world, seed * 31);
+      expect(describeMismatch(world), `after redelivering everything (seed ${seed})`).toBeUndefined();
+    }
+  });
+});
