@@ -58,6 +58,14 @@ describe('the boot race', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('does not make the next exercise wait again for a boot that already timed out', async () => {
+    const hanging = new Promise<never>(() => undefined);
+    await raceBoot(hanging, 50);
+    const started = Date.now();
+    await expect(raceBoot(hanging, 5_000)).resolves.toMatchObject({ outcome: 'timed-out' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   it('reports a booted container, or the error of a failed boot', async () => {
     const sandbox = new FakeSandbox();
     await expect(raceBoot(Promise.resolve(sandbox), 1_000)).resolves.toEqual({ outcome: 'ok', sandbox });

@@ -37,10 +37,17 @@ export function startBoot(boot: BootFunction = bootWebContainer): Promise<Sandbo
   return booting;
 }
 
+/** Boots that already lost a race: the next exercise on the page is told at once instead of waiting again. */
+const timedOut = new WeakSet<Promise<Sandbox>>();
+
 /** The boot raced against `timeoutMs`. A timeout leaves the boot running: a later exercise may still use it. */
 export function raceBoot(boot: Promise<Sandbox>, timeoutMs: number): Promise<BootResult> {
   return new Promise<BootResult>((resolve) => {
-    const timer = setTimeout(() => resolve({ outcome: 'timed-out', afterMs: timeoutMs }), timeoutMs);
+    const giveUp = (): void => {
+      timedOut.add(boot);
+      resolve({ outcome: 'timed-out', afterMs: timeoutMs });
+    };
+    const timer = setTimeout(giveUp, timedOut.has(boot) ? 0 : timeoutMs);
     boot.then(
       (sandbox) => {
         clearTimeout(timer);
