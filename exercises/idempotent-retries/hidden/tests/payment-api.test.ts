@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { Bank, BankChargeRequest } from '../src/bank';
+import { FakeBank } from '../src/fake-bank';
+import { InMemoryIdempotencyStore } from '../src/idempotency-store';
+import { PaymentApi } from '../src/payment-api';
+import type { RetryPolicy } from '../src/retry';
+
+const order = { amountCents: 2_500, currency: 'EUR', cardToken: 'tok_visa' } as const;
+
+function setup(options: { random?: () => number; retry?: Partial<RetryPolicy>; bank?: Bank } = {}) {
+  const fakeBank = new FakeBank();
+  const slept: number[] = [];
+  const api = new PaymentApi({
+    bank: options.bank ?? fakeBank,
+    store: new InMemoryIdempotencyStore(),
+    retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, ...options.retry },
+    sleep: async (ms) => void slept.push(ms),
+    random: options.random ?? (() => 0.5),
+  });
+  return { bank: fakeBank, api, slept };
+}
+
+describe('exactly one charge per idempotency key', () => {
+  it('charges once when the bank commits but the response is lost', async () => {
+    const { bank, api } = setup();
+    bank.inject('lost-response');
+
+    const response = await api.createCharge('key-1', order);
+
+    expect(bank.charges, 'the retry made a second charge: send the same idempotency key on every attempt').toHaveLength(1);
+    expect(response).toEqual({ status: 201, body: { chargeId: 'ch_1', amountCents: 2_500 } });
+  });
+
+  it('sends the client’s key to the bank on every attempt', async () => {
+    const { bank, api } = setup();
+    bank.inject('unavailable', 'lost-response');
+
+    await api.createCharge('key-1', order);
+
+    expect(bank.requests.map((r) => r.idempotencyKey)).toEqual(['key-1', 'key-1', 'key-1']);
+  });
+
+  it('returns the original charge when the client retries after a 503', async () => {
+    const { bank, api } = setup();
+    bank.inject('lost-response', 'unavailable', 'unavailable', 'unavailable');
+
+    expect(await api.createCharge('key-1', order)).toEqual({ status: 503, body: { error: 'bank_unavailable' } });
+    const retry = await api.createCharge('key-1', order);
+
+    expect(retry, 'after a 503 the key must be free again, so the client can retry with it').toEqual({
+      status: 201,
+      body: { chargeId: 'ch_1', amountCents: 2_500 },
+    });
+    expect(bank.charges).toHaveLength(1);
+  });
+
+  it('replays the stored response to a repeated request without calling the bank again', async () => {
+    const { bank, api } = setup();
+    const first = await api.createCharge('key-1', order);
+
+    const again = await api.createCharge('key-1', { cardToken: 'tok_visa', currency: 'EUR', amountCents: 2_500 });
+
+    expect(again).toEqual(first);
+    expect(bank.requests).toHaveLength(1);
+  });
+
+  it('treats two keys as two charges, even for the same amount and card', async () => {
+    const { bank, api } = setup();
+    await api.createCharge('key-1', order);
+    await api.createCharge('key-2', order);
+    expect(bank.charges).toHaveLength(2);
+  });
+
+  it('answers 409 to a second request with the same key while the first is still at the bank', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fake = new FakeBank();
+    const slowBank: Bank = {
+      charge: async (request: BankChargeRequest) => {
+        await gate;
+        return fake.charge(request);
+      },
+    };
+    const { api } = setup({ bank: slowBank });
+
+    const first = api.createCharge('key-1', order);
+    const second = api.createCharge('key-1', order);
+    release();
+
+    expect(await second).toEqual({ status: 409, body: { error: 'request_in_progress' } });
+    expect(await first).toMatchObject({ status: 201 });
+    expect(fake.charges).toHaveLength(1);
+  });
+});
+
+describe('a key reused with different parameters', () => {
+  it.each([
+    ['a different amount', { amountCents: 9_900 }],
+    ['a different card', { cardToken: 'tok_mastercard' }],
+    ['a different currency', { currency: 'USD' as const }],
+  ])('is rejected with 422 for %s, and nothing more is charged', async (_case, change) => {
+    const { bank, api } = setup();
+    await api.createCharge('key-1', order);
+
+    expect(await api.createCharge('key-1', { ...order, ...change })).toEqual({
+      status: 422,
+      body: { error: 'idempotency_key_reused' },
+    });
+    expect(bank.charges).toHaveLength(1);
+    expect(bank.requests).toHaveLength(1);
+  });
+});
+
+describe('which failures are retried', () => {
+  it('does not retry a declined card, and replays the decline for the same key', async () => {
+    const { bank, api, slept } = setup();
+    bank.inject('decline');
+
+    expect(await api.createCharge('key-1', order)).toEqual({ status: 402, body: { error: 'card_declined' } });
+    expect(await api.createCharge('key-1', order)).toEqual({ status: 402, body: { error: 'card_declined' } });
+    expect(bank.requests, 'a decline is final: neither the retry loop nor the replay may ask the bank again').toHaveLength(1);
+    expect(slept).toEqual([]);
+  });
+
+  it('does not retry an unexpected error, and lets it propagate', async () => {
+    const broken: Bank = {
+      charge: async () => {
+        calls++;
+        throw new TypeError('cannot read properties of undefined');
+      },
+    };
+    let calls = 0;
+    const { api } = setup({ bank: broken });
+    await expect(api.createCharge('key-1', order)).rejects.toThrow(TypeError);
+    expect(calls).toBe(1);
+  });
+
+  it('recovers from two outages before the bank answers', async () => {
+    const { bank, api } = setup();
+    bank.inject('unavailable', 'unavailable');
+    expect(await api.createCharge('key-1', order)).toMatchObject({ status: 201 });
+    expect(bank.requests).toHaveLength(3);
+  });
+});
+
+describe('retries are bounded and spread out', () => {
+  it('makes at most maxAttempts attempts, then answers 503', async () => {
+    const { bank, api, slept } = setup({ retry: { maxAttempts: 3 } });
+    bank.inject('unavailable', 'unavailable', 'unavailable', 'unavailable', 'unavailable');
+
+    expect(await api.createCharge('key-1', order)).toEqual({ status: 503, body: { error: 'bank_unavailable' } });
+    expect(bank.requests).toHaveLength(3);
+    expect(slept, 'one wait between attempts, none after the last').toHaveLength(2);
+  });
+
+  it('backs off exponentially from the base delay, capped at maxDelayMs (full jitter at its top)', async () => {
+    const { bank, api, slept } = setup({ random: () => 0.999, retry: { maxAttempts: 6, baseDelayMs: 100, maxDelayMs: 500 } });
+    bank.inject('unavailable', 'unavailable', 'unavailable', 'unavailable', 'unavailable');
+
+    await api.createCharge('key-1', order);
+
+    expect(slept).toEqual([99, 199, 399, 499, 499]);
+  });
+
+  it('draws each wait uniformly between 0 and the backoff (full jitter)', async () => {
+    const draws = [0, 0.25, 0.5];
+    const { bank, api, slept } = setup({ random: () => draws.shift() ?? 0 });
+    bank.inject('unavailable', 'unavailable', 'unavailable');
+
+    await api.createCharge('key-1', order);
+
+    expect(slept).toEqual([0, 50, 200]);
+  });
+});

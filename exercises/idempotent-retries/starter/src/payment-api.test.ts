@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { FakeBank } from './fake-bank';
+import { InMemoryIdempotencyStore } from './idempotency-store';
+import { PaymentApi } from './payment-api';
+
+function setup() {
+  const bank = new FakeBank();
+  const slept: number[] = [];
+  const api = new PaymentApi({
+    bank,
+    store: new InMemoryIdempotencyStore(),
+    retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 },
+    sleep: async (ms) => void slept.push(ms),
+    random: () => 0.5,
+  });
+  return { bank, api, slept };
+}
+
+const order = { amountCents: 2_500, currency: 'EUR', cardToken: 'tok_visa' } as const;
+
+describe('POST /charges', () => {
+  it('charges exactly once when the bank commits but the response is lost', async () => {
+    const { bank, api, slept } = setup();
+    bank.inject('lost-response');
+
+    const response = await api.createCharge('key-1', order);
+
+    expect(bank.charges, 'the bank made a second charge for the retry').toHaveLength(1);
+    expect(response).toEqual({ status: 201, body: { chargeId: 'ch_1', amountCents: 2_500 } });
+    expect(slept, 'one wait before the retry: random() 0.5 × base 100 ms').toEqual([50]);
+  });
+
+  it('rejects a key reused with a different amount', async () => {
+    const { bank, api } = setup();
+    await api.createCharge('key-1', order);
+
+    const response = await api.createCharge('key-1', { ...order, amountCents: 9_900 });
+
+    expect(response).toEqual({ status: 422, body: { error: 'idempotency_key_reused' } });
+    expect(bank.charges).toHaveLength(1);
+  });
+});

@@ -1,0 +1,50 @@
+import { BankUnavailableError, CardDeclinedError, type Bank } from './bank';
+import type { IdempotencyStore } from './idempotency-store';
+import { withRetries, type RetryPolicy } from './retry';
+
+export interface ChargeParams {
+  amountCents: number;
+  currency: 'EUR' | 'USD';
+  cardToken: string;
+}
+
+/** What POST /charges answers; 503 tells the client to retry later with the same Idempotency-Key. */
+export type ChargeResponse =
+  | { status: 201; body: { chargeId: string; amountCents: number } }
+  | { status: 402; body: { error: 'card_declined' } }
+  | { status: 409; body: { error: 'request_in_progress' } }
+  | { status: 422; body: { error: 'idempotency_key_reused' } }
+  | { status: 503; body: { error: 'bank_unavailable' } };
+
+export interface PaymentApiDeps {
+  bank: Bank;
+  store: IdempotencyStore;
+  retry: RetryPolicy;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+/** Our payment API: the mobile app sends POST /charges with an Idempotency-Key header. */
+export class PaymentApi {
+  readonly #deps: PaymentApiDeps;
+
+  constructor(deps: PaymentApiDeps) {
+    this.#deps = deps;
+  }
+
+  async createCharge(_idempotencyKey: string, params: ChargeParams): Promise<ChargeResponse> {
+    const { bank, retry, sleep, random } = this.#deps;
+    try {
+      const { chargeId } = await withRetries(
+        () => bank.charge({ ...params, idempotencyKey: crypto.randomUUID() }),
+        retry,
+        { sleep, random, isRetryable: () => true },
+      );
+      return { status: 201, body: { chargeId, amountCents: params.amountCents } };
+    } catch (error) {
+      if (error instanceof CardDeclinedError) return { status: 402, body: { error: 'card_declined' } };
+      if (error instanceof BankUnavailableError) return { status: 503, body: { error: 'bank_unavailable' } };
+      throw error;
+    }
+  }
+}
