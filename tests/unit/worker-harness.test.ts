@@ -143,6 +143,28 @@ export const stamp = (): string => new Date().toISOString();`,
     ]);
   });
 
+  it('fires a thousand fake timers asynchronously well within the test timeout', async () => {
+    const results = await run(
+      `
+      import { it, expect, vi } from 'vitest';
+      it('stampede', async () => {
+        vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+        let done = 0;
+        const wait = () => new Promise((r) => setTimeout(r, 20)).then(() => Promise.resolve()).then(() => done++);
+        const all = Array.from({ length: 1000 }, wait);
+        setImmediate(() => done++);
+        await vi.advanceTimersByTimeAsync(300);
+        expect(done).toBe(1001);
+        expect(new Date().toISOString()).toBe('2026-01-01T00:00:00.300Z');
+        await Promise.all(all);
+      });
+    `,
+      {},
+      1000,
+    );
+    expect(summary(results)).toEqual(['stampede: pass']);
+  });
+
   it('reports toEqual failures with a Vitest diff and expected/actual', async () => {
     const results = await run(`
       import { it, expect } from 'vitest';

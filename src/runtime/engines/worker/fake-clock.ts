@@ -21,6 +21,9 @@ export interface ClockScope {
   clearTimeout: (handle: unknown) => void;
   setInterval: (callback: Callback, ms?: number, ...args: unknown[]) => unknown;
   clearInterval: (handle: unknown) => void;
+  /** Node has these and Vitest fakes them; browsers lack them, so the worker always provides them. */
+  setImmediate: (callback: Callback, ...args: unknown[]) => unknown;
+  clearImmediate: (handle: unknown) => void;
   Date: DateConstructor;
   performance: { now(): number };
 }
@@ -49,10 +52,11 @@ export class FakeClock {
     this.scope = this.createScope();
   }
 
-  useFakeTimers(): void {
+  /** `now` is Vitest's (sinon's) option for the fake clock's starting time. */
+  useFakeTimers(options: { now?: number | Date } = {}): void {
     if (this.fake) return;
     this.fake = true;
-    this.now = this.frozenDate ?? RealDate.now();
+    this.now = options.now === undefined ? (this.frozenDate ?? RealDate.now()) : new RealDate(options.now).getTime();
     this.startedAt = this.now;
     this.frozenDate = undefined;
   }
@@ -190,6 +194,9 @@ export class FakeClock {
       setInterval: (callback, ms, ...args) =>
         this.fake ? this.schedule(callback, ms, args, true) : realSetInterval(callback, ms, ...args),
       clearInterval: (handle) => clear(handle, realClearInterval),
+      setImmediate: (callback, ...args) =>
+        this.fake ? this.schedule(callback, 0, args, false) : realSetTimeout(callback, 0, ...args),
+      clearImmediate: (handle) => clear(handle, realClearTimeout),
       Date: createDate(() => this.currentTime()),
       performance: {
         now: () => (this.fake ? this.now - this.startedAt : realPerformanceNow()),
@@ -206,9 +213,29 @@ function loopLimitError(): Error {
   return new Error(`Aborting after running ${LOOP_LIMIT} timers, assuming an infinite loop!`);
 }
 
-/** Lets promise chains started by a fired timer settle before the next one fires (sinon's tickAsync). */
+/**
+ * Lets promise chains started by a fired timer settle before the next one fires (sinon's tickAsync does
+ * the same with a native setTimeout). A MessageChannel round trip is a macrotask without setTimeout's
+ * 1 ms (Node) to 4 ms (nested, browsers) floor, which matters when a test fires a thousand timers.
+ */
 function flushPromises(): Promise<void> {
-  return new Promise((resolve) => realSetTimeout(resolve, 0));
+  return new Promise((resolve) => yieldMacrotask(resolve));
+}
+
+const yieldMacrotask: (callback: () => void) => void = createMacrotaskYield();
+
+function createMacrotaskYield(): (callback: () => void) => void {
+  if (typeof MessageChannel !== 'function') return (callback) => realSetTimeout(callback, 0);
+  const waiting: (() => void)[] = [];
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => waiting.shift()?.();
+  // Node keeps a process alive while a port listens; an idle yield channel must not.
+  (channel.port1 as { unref?: () => void }).unref?.();
+  (channel.port2 as { unref?: () => void }).unref?.();
+  return (callback) => {
+    waiting.push(callback);
+    channel.port2.postMessage(null);
+  };
 }
 
 /** A Date whose "now" comes from the clock; every other use behaves exactly like the real Date. */

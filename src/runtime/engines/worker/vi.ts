@@ -16,7 +16,7 @@ export function createVi(clock: FakeClock, realTimeout: typeof setTimeout): Reco
     mocked: <T>(value: T): T => value,
     hoisted: <T>(factory: () => T): T => factory(),
 
-    useFakeTimers: () => (clock.useFakeTimers(), vi),
+    useFakeTimers: (options?: { now?: number | Date }) => (clock.useFakeTimers(options), vi),
     useRealTimers: () => (clock.useRealTimers(), vi),
     isFakeTimers: () => clock.isFakeTimers(),
     advanceTimersByTime: (ms: number) => (clock.advanceTimersByTime(ms), vi),

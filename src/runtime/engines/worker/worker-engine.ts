@@ -81,6 +81,7 @@ class WorkerEngine implements Engine {
 
   check(request: CheckRequest, options: RunOptions = {}): Promise<CheckReport> {
     return this.#enqueue(async () => {
+      this.#assertExercise(request);
       const timeoutMs = this.#bundle.meta.timeoutMs;
       const startedAt = new Date();
       options.onStatus?.({ phase: 'booting' });
@@ -100,6 +101,7 @@ class WorkerEngine implements Engine {
 
   lint(request: CheckRequest, options: RunOptions = {}): Promise<LintProblem[]> {
     return this.#enqueue(async () => {
+      this.#assertExercise(request);
       await this.#ready(options.signal);
       const outcome = await this.#request(
         (id) => ({ type: 'lint', id, files: request.files }),
@@ -115,6 +117,13 @@ class WorkerEngine implements Engine {
   dispose(): void {
     this.#disposed = true;
     this.#kill(new DOMException('The engine was disposed', 'AbortError'));
+  }
+
+  /** One engine grades one exercise; files of another would be graded against the wrong tests. */
+  #assertExercise(request: CheckRequest): void {
+    if (request.exercise !== this.#bundle.slug) {
+      throw new Error(`This engine grades "${this.#bundle.slug}", not "${request.exercise}"`);
+    }
   }
 
   #enqueue<T>(job: () => Promise<T>): Promise<T> {
