@@ -61,6 +61,23 @@ describe('worker test harness', () => {
     ]);
   });
 
+  it('collects async describe bodies in order, after the top level', async () => {
+    const results = await run(`
+      import { describe, it } from 'vitest';
+      describe('async', async () => {
+        await Promise.resolve();
+        it('declared after an await', () => {});
+        describe('nested', () => { it('deep', () => {}); });
+      });
+      it('top level, declared last', () => {});
+    `);
+    expect(summary(results)).toEqual([
+      'async > declared after an await: pass',
+      'async > nested > deep: pass',
+      'top level, declared last: pass',
+    ]);
+  });
+
   it('awaits async tests and reports rejections', async () => {
     const results = await run(`
       import { it, expect } from 'vitest';

@@ -13,8 +13,11 @@ type TestArgs = [name: unknown, fnOrOptions?: unknown, fnOrTimeout?: unknown];
 export interface Collector {
   root: SuiteNode;
   api: CollectorApi;
-  /** describe() callbacks that returned promises; collection is finished when these settle. */
-  pending: Promise<unknown>[];
+  /**
+   * Runs the describe() callbacks, in declaration order and one at a time, awaiting async ones, as
+   * Vitest does: a describe body only runs once the file's top level has finished.
+   */
+  collect(): Promise<void>;
 }
 
 type Declare = ((...args: TestArgs) => void) & {
@@ -45,7 +48,7 @@ export interface CollectorApi {
 
 export function createCollector(): Collector {
   const root = createSuite('', 'run', undefined);
-  const pending: Promise<unknown>[] = [];
+  const factories = new Map<SuiteNode, () => unknown>();
   let current = root;
 
   function title(name: unknown): string {
@@ -64,15 +67,21 @@ export function createCollector(): Collector {
   function addSuite(mode: Mode, name: string, fn: unknown): void {
     const suite = createSuite(name, mode, current);
     current.children.push(suite);
-    if (typeof fn !== 'function') return;
-    const parent = current;
-    current = suite;
-    try {
-      const result: unknown = fn();
-      if (result instanceof Promise) pending.push(result);
-    } finally {
-      current = parent;
+    if (typeof fn === 'function') factories.set(suite, fn as () => unknown);
+  }
+
+  async function collectSuite(suite: SuiteNode): Promise<void> {
+    const factory = factories.get(suite);
+    if (factory) {
+      const parent = current;
+      current = suite;
+      try {
+        await factory();
+      } finally {
+        current = parent;
+      }
     }
+    for (const child of [...suite.children]) if (child.kind === 'suite') await collectSuite(child);
   }
 
   function addTest(mode: Mode, name: string, fn: unknown, timeout: number | undefined, fails = false): void {
@@ -145,7 +154,7 @@ export function createCollector(): Collector {
 
   return {
     root,
-    pending,
+    collect: () => collectSuite(root),
     api: {
       describe,
       test,

@@ -47,7 +47,7 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
   const loader = createModuleLoader({ files, builtins: { vitest }, scope: { ...clock.scope } });
   try {
     loader.load(file);
-    await Promise.all(collector.pending);
+    await collector.collect();
   } catch (error) {
     return [fileFailure(file, error)];
   } finally {

@@ -55,6 +55,7 @@ interface Pending {
 interface Booted {
   handle: WorkerHandle;
   ready: Promise<void>;
+  isReady: boolean;
 }
 
 class WorkerEngine implements Engine {
@@ -84,7 +85,7 @@ class WorkerEngine implements Engine {
       this.#assertExercise(request);
       const timeoutMs = this.#bundle.meta.timeoutMs;
       const startedAt = new Date();
-      options.onStatus?.({ phase: 'booting' });
+      if (!this.#worker?.isReady) options.onStatus?.({ phase: 'booting' });
       await this.#ready(options.signal);
       options.onStatus?.({ phase: 'running' });
       const outcome = await this.#request(
@@ -144,11 +145,14 @@ class WorkerEngine implements Engine {
     ready.catch(() => undefined);
     const booted: Booted = {
       ready,
+      isReady: false,
       handle: this.#createWorker({
         onMessage: (data) => {
           if (this.#worker !== booted || !isWorkerMessage(data)) return;
-          if (data.type === 'ready') markReady();
-          else this.#settle(data);
+          if (data.type === 'ready') {
+            booted.isReady = true;
+            markReady();
+          } else this.#settle(data);
         },
         onError: (message) => {
           if (this.#worker !== booted) return;
