@@ -141,16 +141,14 @@ export async function redeliverEverything(world: World, seed: number): Promise<v
   await consume({ ...copy, topic: doubled }, consumer, life, random, Infinity);
 }
 
-const amounts = (row: { capturedCents: number; refundedCents: number }) => ({
-  capturedCents: row.capturedCents,
-  refundedCents: row.refundedCents,
-});
+const amounts = (row: { capturedCents: number; refundedCents: number }) =>
+  `captured ${row.capturedCents}, refunded ${row.refundedCents}`;
 
 /** What committed in the payments database, and what the ledger booked, per payment. */
-export function compare(world: World): { truth: Record<string, object>; ledger: Record<string, object> } {
-  const truth: Record<string, object> = {};
+export function compare(world: World): { truth: Record<string, string>; ledger: Record<string, string> } {
+  const truth: Record<string, string> = {};
   for (const row of (world.paymentTables.get('payments') ?? new Map()).values()) truth[(row as PaymentRow).id] = amounts(row as PaymentRow);
-  const ledger: Record<string, object> = {};
+  const ledger: Record<string, string> = {};
   for (const row of (world.ledgerTables.get('ledger') ?? new Map()).values()) ledger[(row as LedgerRow).paymentId] = amounts(row as LedgerRow);
   return { truth, ledger };
 }
@@ -158,9 +156,9 @@ export function compare(world: World): { truth: Record<string, object>; ledger: 
 export function describeMismatch(world: World): string | undefined {
   const { truth, ledger } = compare(world);
   const ids = [...new Set([...Object.keys(truth), ...Object.keys(ledger)])].sort();
-  const wrong = ids.filter((id) => JSON.stringify(truth[id]) !== JSON.stringify(ledger[id]));
+  const wrong = ids.filter((id) => truth[id] !== ledger[id]);
   if (wrong.length === 0) return undefined;
   return wrong
-    .map((id) => `${id}: payments committed ${JSON.stringify(truth[id] ?? 'nothing')}, ledger booked ${JSON.stringify(ledger[id] ?? 'nothing')}`)
-    .join('; ');
+    .map((id) => `${id}: payments committed ${truth[id] ?? 'nothing'}; the ledger booked ${ledger[id] ?? 'nothing'}`)
+    .join(' | ');
 }

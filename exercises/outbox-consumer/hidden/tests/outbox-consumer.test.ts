@@ -14,13 +14,15 @@ async function crashAtEveryStep(side: (label: string) => boolean): Promise<strin
   return failures;
 }
 
+const MATCHES = 'the ledger matches the payments database';
+
 const onPaymentsSide = (label: string) => label.startsWith('payments:') || label.startsWith('broker:');
 const onLedgerSide = (label: string) => label.startsWith('ledger:');
 
 describe('the ledger tells the truth about payments', () => {
   it('matches the payments database when nothing crashes', async () => {
     const { world } = await runScenario(0);
-    expect(describeMismatch(world), 'with no crash at all, every committed payment change should reach the ledger').toBeUndefined();
+    expect(describeMismatch(world) ?? MATCHES, 'with no crash at all, every committed payment change should reach the ledger').toBe(MATCHES);
   });
 
   it('loses no event and invents none when the payments service crashes at any step', async () => {
@@ -43,7 +45,7 @@ describe('the ledger tells the truth about payments', () => {
     for (const seed of [7, 8, 9]) {
       const { world } = await runScenario(0, seed);
       await redeliverEverything(world, seed * 31);
-      expect(describeMismatch(world), `after redelivering everything (seed ${seed})`).toBeUndefined();
+      expect(describeMismatch(world) ?? MATCHES, `after redelivering every message twice (seed ${seed})`).toBe(MATCHES);
     }
   });
 });
