@@ -21,7 +21,7 @@ describe('NodeEngine', () => {
     const files = { ...bundle.starter, 'eslint.config.js': solutionFiles(bundle)['eslint.config.js'] ?? '' };
     const problems = await engine.lint({ exercise: 'lint-gate', files });
     expect(problems.map((p) => `${p.file}:${p.line} ${p.ruleId}`)).toEqual([
-      join('src', 'checkout.ts') + ':15 no-unused-expressions',
+      'src/checkout.ts:15 no-unused-expressions',
     ]);
   }, 60_000);
 });
