@@ -7,17 +7,28 @@ import type { RetryPolicy } from '../src/retry';
 
 const order = { amountCents: 2_500, currency: 'EUR', cardToken: 'tok_visa' } as const;
 
-function setup(options: { random?: () => number; retry?: Partial<RetryPolicy>; bank?: Bank } = {}) {
+/** Virtual time: it moves only when the code under test sleeps or a test bank says a call took time. */
+function virtualClock() {
+  let time = 0;
+  return { now: () => time, advance: (ms: number) => void (time += ms) };
+}
+
+function setup(options: { random?: () => number; retry?: Partial<RetryPolicy>; bank?: Bank; clock?: ReturnType<typeof virtualClock> } = {}) {
   const fakeBank = new FakeBank();
+  const clock = options.clock ?? virtualClock();
   const slept: number[] = [];
   const api = new PaymentApi({
     bank: options.bank ?? fakeBank,
     store: new InMemoryIdempotencyStore(),
-    retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, ...options.retry },
-    sleep: async (ms) => void slept.push(ms),
+    retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, deadlineMs: 60_000, ...options.retry },
+    now: clock.now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      clock.advance(ms);
+    },
     random: options.random ?? (() => 0.5),
   });
-  return { bank: fakeBank, api, slept };
+  return { bank: fakeBank, api, slept, clock };
 }
 
 describe('exactly one charge per idempotency key', () => {
@@ -160,6 +171,35 @@ describe('retries are bounded and spread out', () => {
     await api.createCharge('key-1', order);
 
     expect(slept).toEqual([99, 199, 399, 499, 499]);
+  });
+
+  it('does not start a retry whose wait would end past the deadline', async () => {
+    const { bank, api, slept } = setup({
+      random: () => 0.999,
+      retry: { maxAttempts: 10, baseDelayMs: 400, maxDelayMs: 5_000, deadlineMs: 1_000 },
+    });
+    bank.inject(...Array<'unavailable'>(10).fill('unavailable'));
+
+    expect(await api.createCharge('key-1', order)).toEqual({ status: 503, body: { error: 'bank_unavailable' } });
+    expect(slept, 'waits 399 ms; the next wait (799 ms) would end at 1,198 ms, past the 1,000 ms deadline').toEqual([399]);
+    expect(bank.requests).toHaveLength(2);
+  });
+
+  it('counts time spent waiting for the bank against the deadline, not only the backoff', async () => {
+    const clock = virtualClock();
+    const fake = new FakeBank();
+    fake.inject(...Array<'unavailable'>(10).fill('unavailable'));
+    const slowBank: Bank = {
+      charge: async (request) => {
+        clock.advance(600); // each call times out after 600 ms
+        return fake.charge(request);
+      },
+    };
+    const { api } = setup({ bank: slowBank, clock, retry: { maxAttempts: 10, baseDelayMs: 100, deadlineMs: 1_000 } });
+
+    await api.createCharge('key-1', order);
+
+    expect(fake.requests, 'at 1,250 ms the budget of 1,000 ms is spent: no third attempt').toHaveLength(2);
   });
 
   it('draws each wait uniformly between 0 and the backoff (full jitter)', async () => {

@@ -20,6 +20,7 @@ export interface PaymentApiDeps {
   bank: Bank;
   store: IdempotencyStore;
   retry: RetryPolicy;
+  now: () => number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
 }
@@ -33,7 +34,7 @@ export class PaymentApi {
   }
 
   async createCharge(idempotencyKey: string, params: ChargeParams): Promise<ChargeResponse> {
-    const { bank, store, retry, sleep, random } = this.#deps;
+    const { bank, store, retry, now, sleep, random } = this.#deps;
     const claim = await store.claim(idempotencyKey, fingerprint({ ...params }));
     switch (claim.kind) {
       case 'replay':
@@ -51,6 +52,7 @@ export class PaymentApi {
       // One key for every attempt, and for the client's own retries: the bank can only recognise a
       // repeat if it sees the same key.
       const { chargeId } = await withRetries(() => bank.charge({ ...params, idempotencyKey }), retry, {
+        now,
         sleep,
         random,
         isRetryable: (error) => error instanceof BankUnavailableError,

@@ -5,9 +5,13 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** ...up to this cap. */
   maxDelayMs: number;
+  /** Time budget in ms from the first attempt: no retry is started once its wait would end past it. */
+  deadlineMs: number;
 }
 
 export interface RetryDeps {
+  /** The current time in ms; injected, like sleep, so tests control time. */
+  now: () => number;
   sleep: (ms: number) => Promise<void>;
   /** A number in [0, 1), like Math.random; injected so tests can fix it. */
   random: () => number;
@@ -24,15 +28,19 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
   return Math.floor(random() * ceiling);
 }
 
-/** Runs `operation`, retrying retryable failures with backoff, at most `maxAttempts` times in all. */
+/** Runs `operation`, retrying retryable failures with backoff: at most `maxAttempts` times, within `deadlineMs`. */
 export async function withRetries<T>(operation: (attempt: number) => Promise<T>, policy: RetryPolicy, deps: RetryDeps): Promise<T> {
+  const started = deps.now();
   for (let attempt = 0; ; attempt++) {
     try {
       return await operation(attempt);
     } catch (error) {
       const last = attempt + 1 >= policy.maxAttempts;
       if (last || !deps.isRetryable(error)) throw error;
-      await deps.sleep(backoffDelay(attempt, policy, deps.random));
+      const delay = backoffDelay(attempt, policy, deps.random);
+      // Time at the bank counts too: a slow dependency uses up the budget as surely as waiting does.
+      if (deps.now() - started + delay > policy.deadlineMs) throw error;
+      await deps.sleep(delay);
     }
   }
 }

@@ -6,11 +6,16 @@ import { PaymentApi } from './payment-api';
 function setup() {
   const bank = new FakeBank();
   const slept: number[] = [];
+  let time = 0;
   const api = new PaymentApi({
     bank,
     store: new InMemoryIdempotencyStore(),
-    retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 },
-    sleep: async (ms) => void slept.push(ms),
+    retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, deadlineMs: 5_000 },
+    now: () => time,
+    sleep: async (ms) => {
+      slept.push(ms);
+      time += ms;
+    },
     random: () => 0.5,
   });
   return { bank, api, slept };

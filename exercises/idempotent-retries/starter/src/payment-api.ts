@@ -20,6 +20,7 @@ export interface PaymentApiDeps {
   bank: Bank;
   store: IdempotencyStore;
   retry: RetryPolicy;
+  now: () => number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
 }
@@ -33,12 +34,12 @@ export class PaymentApi {
   }
 
   async createCharge(_idempotencyKey: string, params: ChargeParams): Promise<ChargeResponse> {
-    const { bank, retry, sleep, random } = this.#deps;
+    const { bank, retry, now, sleep, random } = this.#deps;
     try {
       const { chargeId } = await withRetries(
         () => bank.charge({ ...params, idempotencyKey: crypto.randomUUID() }),
         retry,
-        { sleep, random, isRetryable: () => true },
+        { now, sleep, random, isRetryable: () => true },
       );
       return { status: 201, body: { chargeId, amountCents: params.amountCents } };
     } catch (error) {

@@ -5,9 +5,13 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** ...up to this cap. */
   maxDelayMs: number;
+  /** Time budget in ms from the first attempt: no retry is started once its wait would end past it. */
+  deadlineMs: number;
 }
 
 export interface RetryDeps {
+  /** The current time in ms; injected, like sleep, so tests control time. */
+  now: () => number;
   sleep: (ms: number) => Promise<void>;
   /** A number in [0, 1), like Math.random; injected so tests can fix it. */
   random: () => number;
