@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exerciseSchema } from '../../src/content/schema/exercise.ts';
 import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
 import { createWorkerEngine } from '../../src/runtime/engines/worker/worker-engine.ts';
 import type { Engine } from '../../src/runtime/engines/engine.ts';
 import { nodeWorker } from './support/node-worker.ts';
+import { fakeWorkerFactory, passReport, type FakeWorker } from './support/fake-worker.ts';
 
 const bundle: ExerciseBundle = {
   slug: 'loop-demo',
@@ -68,6 +69,30 @@ describe('worker engine host', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     const fixed = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': correct } });
     expect(fixed.verdict).toBe('pass');
+  });
+
+  it('never lets the limit of an aborted run stop the next one', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers: FakeWorker[] = [];
+      engine = createWorkerEngine(bundle, { createWorker: fakeWorkerFactory(workers), graceMs: 1_000 });
+      const controller = new AbortController();
+      const aborted = engine.check({ exercise: bundle.slug, files: {} }, { signal: controller.signal });
+      await vi.advanceTimersByTimeAsync(0);
+      controller.abort();
+      await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+      await vi.advanceTimersByTimeAsync(1_000);
+
+      const next = engine.check({ exercise: bundle.slug, files: {} });
+      await vi.advanceTimersByTimeAsync(1_500); // past the aborted run's 2 s limit, within this one's
+      const current = workers.at(-1);
+      expect(workers).toHaveLength(2);
+      expect(current?.terminated).toBe(false);
+      current?.reply({ type: 'report', id: current.lastCheckId(), report: { ...passReport, exercise: bundle.slug } });
+      await expect(next).resolves.toMatchObject({ verdict: 'pass' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('lints the visible files for editor markers', async () => {

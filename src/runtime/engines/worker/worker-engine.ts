@@ -56,6 +56,8 @@ interface Booted {
   handle: WorkerHandle;
   ready: Promise<void>;
   isReady: boolean;
+  /** Rejects `ready`, so nobody waits forever on a worker that was killed while loading. */
+  fail(error: Error): void;
 }
 
 class WorkerEngine implements Engine {
@@ -146,6 +148,7 @@ class WorkerEngine implements Engine {
     const booted: Booted = {
       ready,
       isReady: false,
+      fail: (error) => fail(error),
       handle: this.#createWorker({
         onMessage: (data) => {
           if (this.#worker !== booted || !isWorkerMessage(data)) return;
@@ -190,16 +193,16 @@ class WorkerEngine implements Engine {
     if (!worker) return Promise.reject(new Error('The worker stopped before the run started'));
     const id = this.#nextId++;
     return new Promise<WorkerMessage | 'timeout'>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(id);
+      // Both ways out replace the worker; each first retires the other, or a stale timer would later
+      // kill the fresh worker in the middle of the next run.
+      const giveUp = (settle: () => void): void => {
+        if (!this.#pending.delete(id)) return;
+        cleanup();
         this.#restart();
-        resolve('timeout');
-      }, limitMs);
-      const onAbort = (): void => {
-        this.#pending.delete(id);
-        this.#restart();
-        reject(abortReason(signal));
+        settle();
       };
+      const timer = setTimeout(() => giveUp(() => resolve('timeout')), limitMs);
+      const onAbort = (): void => giveUp(() => reject(abortReason(signal)));
       const cleanup = (): void => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
@@ -233,6 +236,7 @@ class WorkerEngine implements Engine {
     const worker = this.#worker;
     this.#worker = undefined;
     worker?.handle.terminate();
+    worker?.fail(reason);
     for (const pending of this.#pending.values()) pending.reject(reason);
     this.#pending.clear();
   }
