@@ -57,6 +57,12 @@ export const en = {
   verdictError: 'The checks could not run',
   announceDone: (summary: string) => `Checks finished. ${summary}`,
   engineLabel: (engine: string) => `Checked by the ${engine} engine`,
+  engineBooting: 'Starting Node in your browser (WebContainers)…',
+  engineInstalling: (progress?: number) =>
+    progress === undefined
+      ? 'Installing ESLint and Vitest…'
+      : `Installing ESLint and Vitest… ${Math.round(progress * 100)}%`,
+  engineReady: 'Full Node checks ready (WebContainers).',
   savedNotice: 'Your code is saved in this browser as you type.',
   notSaved: (reason: string) => `Your code is not being saved: ${reason}.`,
   setAside: 'Saved code for this exercise could not be read; it was set aside and the starter loaded.',

@@ -1,7 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { pathsWithRole, visibleStarter, solutionFiles, type ExerciseBundle } from '../../runtime/exercise/bundle.ts';
 import type { Files } from '../../runtime/checks/toolchain.ts';
-import type { Engine } from '../../runtime/engines/engine.ts';
+import type { Engine, EngineStatus } from '../../runtime/engines/engine.ts';
 import type { CheckReport, LintProblem } from '../../runtime/report/check-report.ts';
 import { createEngine } from '../../runtime/engines/load-engine.ts';
 import { SavedWork, type StorageNotice } from '../../runtime/storage/saved-work.ts';
@@ -40,6 +40,7 @@ const SAVE_DELAY_MS = 300;
 export async function mountWorkbench(host: HTMLElement, options: WorkbenchOptions): Promise<WorkbenchHandle> {
   const [bundle, monaco] = await Promise.all([fetchBundle(options.src), loadMonaco()]);
   const status = h('p', { class: 'workbench__status meta', role: 'status' });
+  const engineStatus = h('span', { 'data-engine-status': true });
   const notice = (n: StorageNotice) =>
     (status.textContent = n.kind === 'not-saved' ? t.notSaved(n.reason) : t.setAside);
   const saved = new SavedWork(localStorage, notice);
@@ -86,6 +87,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       tabs,
       editorEl,
       h('div', { class: 'workbench__toolbar' }, runButton, resetButton, solutionButton),
+      h('p', { class: 'workbench__engine meta' }, engineStatus),
       status,
       results,
       announcer,
@@ -132,17 +134,22 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   const learnerFiles = (): Files =>
     Object.fromEntries([...editable].flatMap((p) => (models.has(p) ? [[p, models.get(p)?.getValue() ?? '']] : [])));
 
-  let engine: Engine = await createEngine(bundle);
+  // The engine loads in the background: typing, saving and tabs work before it is ready.
+  let engine: Promise<Engine> = startEngine();
+  function startEngine(): Promise<Engine> {
+    return createEngine(bundle, { onStatus: (s) => (engineStatus.textContent = engineStatusText(s)) });
+  }
   // Lint on a pause in typing: markers appear while the learner is still looking at the line.
   let lintTimer: ReturnType<typeof setTimeout> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let lintAbort: AbortController | undefined;
   async function lintNow(): Promise<LintProblem[]> {
-    if (!engine.lint) return [];
     lintAbort?.abort();
     const abort = (lintAbort = new AbortController());
     try {
-      const problems = await engine.lint({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
+      const ready = await engine;
+      if (!ready.lint) return [];
+      const problems = await ready.lint({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
       if (abort.signal.aborted) return problems;
       for (const [path, model] of models)
         monaco.editor.setModelMarkers(model, 'eslint', toMarkers(problems, path, monaco.MarkerSeverity));
@@ -160,7 +167,9 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       clearTimeout(lintTimer);
       lintTimer = setTimeout(() => void lintNow(), LINT_DELAY_MS);
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => saved.save(bundle.slug, learnerFiles()), SAVE_DELAY_MS);
+      saveTimer = setTimeout(() => {
+        if (saved.save(bundle.slug, learnerFiles())) editorEl.dataset['savedAt'] = String(Date.now());
+      }, SAVE_DELAY_MS);
     });
   }
   void lintNow();
@@ -172,10 +181,13 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     runButton.setAttribute('aria-busy', 'true');
     status.textContent = t.running;
     try {
-      const report = await engine.check({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
+      const report = await (
+        await engine
+      ).check({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
       if (abort.signal.aborted) return undefined;
       results.replaceChildren(renderReport(report, { jumpTo }));
       results.dataset['verdict'] = report.verdict;
+      results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
       status.textContent = '';
       announcer.textContent = t.announceDone(verdictText(report));
       host.dispatchEvent(new CustomEvent('craftpath:report', { bubbles: true, detail: report }));
@@ -184,8 +196,8 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       if (abort.signal.aborted) return undefined;
       status.textContent = `${t.verdictError}: ${error instanceof Error ? error.message : String(error)}`;
       // The engine may be unusable after a crash: start a fresh one for the next run.
-      engine.dispose();
-      engine = await createEngine(bundle);
+      void engine.then((e) => e.dispose());
+      engine = startEngine();
       return undefined;
     } finally {
       if (runAbort === abort) runButton.removeAttribute('aria-busy');
@@ -233,6 +245,30 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   solutionButton.addEventListener('click', () =>
     openSolutionDiff(monaco, { mine: learnerFiles(), reference, paths: [...editable], opener: solutionButton }),
   );
+
+  return {
+    setFile(path, text) {
+      if (editable.has(path)) models.get(path)?.setValue(text);
+    },
+    getFile: (path) => models.get(path)?.getValue(),
+    lintNow,
+    run,
+  };
+}
+
+function engineStatusText(status: EngineStatus): string {
+  switch (status.phase) {
+    case 'booting':
+      return t.engineBooting;
+    case 'installing':
+      return t.engineInstalling(status.progress);
+    case 'running':
+      return t.running;
+    case 'ready':
+      return t.engineReady;
+    case 'unavailable':
+      return status.reason;
+  }
 }
 
 async function fetchBundle(src: string): Promise<ExerciseBundle> {
