@@ -1,13 +1,13 @@
 import type { CheckItem } from '../report/check-report.ts';
 import { outlineMarkdown } from '../parse/markdown-outline.ts';
-import type { CheckKind, SpecOf } from './kind.ts';
+import { READS_NOTHING, type CheckKind, type SpecOf } from './kind.ts';
 
 /** Structure of a Markdown document (an ADR, a design doc): pure, so it needs no toolchain at all. */
 export const documentKind: CheckKind<SpecOf<'document'>> = {
   kind: 'document',
   toolchain: 'none',
   runtime: 'any',
-  reads: [],
+  reads: () => READS_NOTHING,
   answerKeyIsSecret: false,
   run(spec, { workspace }) {
     const text = workspace[spec.file];

@@ -6,22 +6,24 @@ import type { Files, Toolchain } from './toolchain.ts';
 /** The spec of one kind, e.g. SpecOf<'lint'>. */
 export type SpecOf<K extends CheckSpec['kind']> = Extract<CheckSpec, { kind: K }>;
 
-/** Parts of a bundle beyond the composed workspace that a kind may read. */
-export type BundlePart = 'solution' | 'fixtures';
+/** Bundle files beyond the composed workspace that one check reads. */
+export interface BundleReads {
+  /** Workspace paths of solution/ files (e.g. the reference subject of mutation testing). */
+  solution: readonly string[];
+  /** Exercise-relative fixture paths (mutants, answer keys). */
+  fixtures: readonly string[];
+}
 
-/**
- * One check kind: a module registered under its `kind`. Adding a kind means one module here and one
- * schema entry. The declarations let an engine decide, before loading anything, where a kind can run
- * and what must be shipped for it.
- */
+export const READS_NOTHING: BundleReads = { solution: [], fixtures: [] };
+
 export interface CheckKind<S extends CheckSpec = CheckSpec> {
   readonly kind: S['kind'];
   /** What it asks of the toolchain; 'none' kinds are pure and run anywhere, even before a toolchain boots. */
   readonly toolchain: 'none' | 'lint' | 'test';
   /** 'node': needs real processes (the CLI, a server, a WebContainer); 'any': the browser worker can run it. */
   readonly runtime: 'any' | 'node';
-  /** Bundle parts read besides the workspace, so a browser bundle can leave out what no check needs. */
-  readonly reads: readonly BundlePart[];
+  /** Bundle files it reads besides the workspace, so what ships to the browser is only what checks need. */
+  reads(spec: S): BundleReads;
   /**
    * True when what it reads is an answer key (a review's seeded defects, a decision matrix's expected
    * picks): the engine must grade it where the learner cannot read the key, i.e. on submit, server-side.

@@ -11,7 +11,7 @@ export const learnerTestsKind: CheckKind<SpecOf<'learner-tests'>> = {
   kind: 'learner-tests',
   toolchain: 'test',
   runtime: 'any',
-  reads: ['solution', 'fixtures'],
+  reads: (spec) => ({ solution: [spec.subject], fixtures: spec.mutants.map((m) => m.file) }),
   answerKeyIsSecret: false,
   async run(spec, { workspace, bundle, toolchain, signal }) {
     const reference = bundle.solution[spec.subject] ?? bundle.starter[spec.subject];

@@ -1,5 +1,5 @@
 import type { CheckItem, LintProblem } from '../report/check-report.ts';
-import type { CheckKind, SpecOf } from './kind.ts';
+import { READS_NOTHING, type CheckKind, type SpecOf } from './kind.ts';
 import { countLabel } from './wording.ts';
 
 /**
@@ -13,7 +13,7 @@ export const lintKind: CheckKind<SpecOf<'lint'>> = {
   kind: 'lint',
   toolchain: 'lint',
   runtime: 'any',
-  reads: [],
+  reads: () => READS_NOTHING,
   answerKeyIsSecret: false,
   async run(spec, { workspace, toolchain, bundle, signal }) {
     const targets = [...new Set([...spec.files, ...spec.expect.map((e) => e.file)])];

@@ -1,12 +1,12 @@
 import type { TestResult } from '../report/check-report.ts';
-import type { CheckKind, SpecOf } from './kind.ts';
+import { READS_NOTHING, type CheckKind, type SpecOf } from './kind.ts';
 
 /** Runs test files (hidden scenarios, visible tests) on the workspace; every test must pass. */
 export const testsKind: CheckKind<SpecOf<'tests'>> = {
   kind: 'tests',
   toolchain: 'test',
   runtime: 'any',
-  reads: [],
+  reads: () => READS_NOTHING,
   answerKeyIsSecret: false,
   async run(spec, { workspace, toolchain, signal }) {
     const tests = await toolchain.test(workspace, { targets: spec.files }, signal);
