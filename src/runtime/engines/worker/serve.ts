@@ -1,4 +1,5 @@
-import { composeWorkspace, type ExerciseBundle } from '../../exercise/bundle.ts';
+import { composeWorkspace, pathsWithRole, type ExerciseBundle } from '../../exercise/bundle.ts';
+import { EDITOR_LINT_CONFIG, EDITOR_LINT_CONFIG_PATH, editorLintTargets } from '../../checks/editor-lint-config.ts';
 import { runChecks } from '../../grading/run-checks.ts';
 import type { LintProblem } from '../../report/check-report.ts';
 import type { Files } from '../../checks/toolchain.ts';
@@ -44,12 +45,21 @@ export function serve(port: WorkerPort): void {
   }
 }
 
-/** Every lint check's files, for editor markers; hidden files stay out of the answer, as in lintKind. */
+/**
+ * Every lint check's files, for editor markers; hidden files stay out of the answer, as in lintKind. An
+ * exercise without a lint check still gets markers, from the editor's default bug-finding rules.
+ */
 async function lintVisible(bundle: ExerciseBundle, files: Files, toolchain: WorkerToolchain): Promise<LintProblem[]> {
   const workspace = composeWorkspace(bundle, files);
   const hidden = new Set(bundle.meta.files.filter((f) => f.role === 'hidden').map((f) => f.path));
   const signal = new AbortController().signal;
   const problems: LintProblem[] = [];
+  if (!bundle.meta.checks.some((c) => c.kind === 'lint')) {
+    const targets = editorLintTargets(pathsWithRole(bundle.meta, 'editable'));
+    if (targets.length === 0) return [];
+    const withConfig = { ...workspace, [EDITOR_LINT_CONFIG_PATH]: EDITOR_LINT_CONFIG };
+    return toolchain.lint(withConfig, { config: EDITOR_LINT_CONFIG_PATH, targets }, signal);
+  }
   for (const check of bundle.meta.checks) {
     if (check.kind !== 'lint') continue;
     const targets = check.files.filter((file) => !hidden.has(file));
