@@ -1,0 +1,96 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './browser.ts';
+import { readIsolatedContent } from '../../src/deploy/isolated-content.ts';
+import { DEFAULT_BOOT_TIMEOUT_MS } from '../../src/runtime/engines/load-engine.ts';
+
+const { newPage, url } = useBrowser();
+
+/**
+ * This machine has no network, so the real @webcontainer/api's boot never settles here, as it would for
+ * a learner cut off from StackBlitz. What is checked: isolation headers in the preview server, and that
+ * the page then falls back to the worker engine visibly while its results stand. A real boot, install
+ * and run inside a WebContainer are NOT exercised by this suite.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const LESSON = '/lessons/failure-first-payment-service/';
+const SLUG = 'payment-charge';
+
+async function openExercise(page: Page): Promise<void> {
+  await page.goto(url(LESSON));
+  const start = page.locator(`craftpath-exercise[data-slug="${SLUG}"] [data-start]`);
+  if (await start.count()) await start.click().catch(() => undefined); // may already be starting on scroll
+  await page.locator('.workbench[data-ready] .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+async function runChecks(page: Page): Promise<void> {
+  const before = Number((await page.locator('[data-results]').getAttribute('data-runs')) ?? 0);
+  await page.locator('[data-run]').click();
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-results]')?.getAttribute('data-runs') ?? 0) > n,
+    before,
+    { timeout: 30_000 },
+  );
+}
+
+describe('WebContainers: isolation and the fallback', () => {
+  it('serves a lesson with an exercise cross-origin isolated, and leaves other lessons alone', async () => {
+    const content = await readIsolatedContent(root);
+    expect(content.lessons, 'the lesson this suite opens must list its exercise').toContain(LESSON.split('/')[2]);
+    const page = await newPage();
+    const response = await page.goto(url(LESSON));
+    expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');
+    expect(response?.headers()['cross-origin-embedder-policy']).toBe('credentialless');
+    await expect(page.evaluate(() => crossOriginIsolated)).resolves.toBe(true);
+
+    const plain = (await readdirLessons()).find((id) => !content.lessons.includes(id));
+    expect(plain, 'need a lesson without exercises').toBeDefined();
+    const other = await page.goto(url(`/lessons/${plain}/`));
+    expect(other?.headers()['cross-origin-embedder-policy']).toBeUndefined();
+  });
+
+  it('loads Monaco’s and the worker engine’s workers under COEP: lint markers arrive', async () => {
+    const page = await newPage();
+    await openExercise(page);
+    await page.waitForFunction(
+      () => document.querySelector('.workbench__editor')?.getAttribute('data-linted-at'),
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+  });
+
+  it(
+    'falls back to the worker with a visible note when WebContainer.boot() hangs, and worker results stand',
+    async () => {
+      const page = await newPage();
+      await openExercise(page);
+      // The engine, and with it the boot, starts while the workbench mounts; allow for a loaded machine.
+      const mounted = Date.now();
+      const slackMs = 15_000;
+      await runChecks(page);
+      const results = page.locator('[data-results]');
+      await expect(results.textContent()).resolves.toMatch(/worker/);
+      const firstReport = await results.innerHTML();
+
+      const note = page.locator('.workbench').getByText(/did not start within \d+ s/);
+      await note.waitFor({ state: 'visible', timeout: DEFAULT_BOOT_TIMEOUT_MS + slackMs });
+      expect(Date.now() - mounted).toBeLessThan(DEFAULT_BOOT_TIMEOUT_MS + slackMs);
+      await expect(note.textContent()).resolves.toMatch(/network access to StackBlitz/);
+      await expect(results.innerHTML()).resolves.toBe(firstReport);
+
+      await runChecks(page);
+      await expect(results.textContent()).resolves.toMatch(/worker/);
+    },
+    DEFAULT_BOOT_TIMEOUT_MS + 60_000,
+  );
+});
+
+async function readdirLessons(): Promise<string[]> {
+  return (await readdir(`${root}content/lessons`))
+    .filter((n) => n.endsWith('.mdx'))
+    .map((n) => n.replace(/\.mdx$/, ''));
+}
