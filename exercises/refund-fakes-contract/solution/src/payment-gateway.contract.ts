@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Charge, PaymentGateway, Refund, RefundRejection } from './payment-gateway';
+import { RefundRejectedError, type Charge, type PaymentGateway, type Refund, type RefundRejection } from './payment-gateway';
 
 /** One implementation of the port, with a way to put fixtures behind it. */
 export interface GatewayUnderTest {
@@ -24,10 +24,11 @@ export function paymentGatewayContract(name: string, setup: () => GatewayUnderTe
       subject.addCharge(charge);
     });
 
-    const rejection = async (promise: Promise<unknown>): Promise<RefundRejection | 'resolved'> =>
+    /** How a call ended: 'resolved', a RefundRejectedError's code, or what else was thrown. */
+    const rejection = async (promise: Promise<unknown>): Promise<RefundRejection | 'resolved' | `threw ${string}`> =>
       promise.then(
         () => 'resolved' as const,
-        (error: { code: RefundRejection }) => error.code,
+        (error: unknown) => (error instanceof RefundRejectedError ? error.code : (`threw ${String(error)}` as const)),
       );
 
     describe('reading', () => {
