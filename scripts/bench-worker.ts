@@ -9,7 +9,6 @@ import { listExerciseSlugs, loadExercise } from '../src/runtime/exercise/load-fr
 import { solutionFiles } from '../src/runtime/exercise/bundle.ts';
 import { runChecks } from '../src/runtime/grading/run-checks.ts';
 import { lintFiles } from '../src/runtime/engines/worker/lint.ts';
-import { toCommonJs } from '../src/runtime/engines/worker/module-loader.ts';
 import { WorkerToolchain } from '../src/runtime/engines/worker/worker-toolchain.ts';
 
 const runs = Number(process.argv[2] ?? 30);
@@ -71,7 +70,9 @@ const threeHundred = sourceOfLines(300);
 await measure('sucrase strip types, 300 lines', () =>
   transform(threeHundred, { transforms: ['typescript'], disableESTransforms: true }),
 );
-await measure('sucrase to CommonJS, 300 lines', () => toCommonJs('src/orders.ts', threeHundred));
+await measure('sucrase to CommonJS, 300 lines', () =>
+  transform(threeHundred, { transforms: ['typescript', 'imports'], disableESTransforms: true }),
+);
 
 const toolchain = new WorkerToolchain();
 for (const slug of await listExerciseSlugs('exercises')) {

@@ -99,10 +99,18 @@ export function createModuleLoader(options: ModuleLoaderOptions): ModuleLoader {
   return { load: (path) => load(path).exports };
 }
 
+/** Compiled files by path and text: mutation checks load the same tests once per mutant. */
+const compiled = new Map<string, string>();
+const COMPILED_LIMIT = 500;
+
 /** Strips TypeScript and rewrites ES modules to CommonJS, keeping every statement on its original line. */
 export function toCommonJs(path: string, source: string): string {
+  const key = `${path}\0${source}`;
+  const cached = compiled.get(key);
+  if (cached !== undefined) return cached;
+  let code: string;
   try {
-    return transform(source, {
+    code = transform(source, {
       transforms: isTypeScript(path) ? ['typescript', 'imports'] : ['imports'],
       filePath: path,
       // Dynamic import() of workspace files goes through require too; there is no real module graph.
@@ -113,6 +121,10 @@ export function toCommonJs(path: string, source: string): string {
   } catch (error) {
     throw asSyntaxError(path, error);
   }
+  // Oldest first out; a learner's edits would otherwise grow the map for as long as the page is open.
+  if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value ?? '');
+  compiled.set(key, code);
+  return code;
 }
 
 export function isTypeScript(path: string): boolean {
