@@ -7,7 +7,9 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 const extra = process.argv.slice(2);
 const report = 'test-results/vitest.json';
 
+// The same two steps as `npm run build`: the site, then its Pagefind search index, which the search tests need.
 run('astro', ['build']);
+run('pagefind', ['--site', 'dist']);
 rmSync(report, { force: true });
 mkdirSync('test-results', { recursive: true });
 const tests = spawnSync(
