@@ -111,6 +111,119 @@ export const documentCheckSchema = z
     statusValues: z.array(z.string()).optional(),
     /** Minimum number of Markdown tables. */
     minTables: z.number().int().nonnegative().default(0),
+    /** If set, the section with this heading must list at least `min` options, each with a downside ("Bad:"). */
+    options: z
+      .object({
+        /** Heading of the options section, e.g. "Considered options" (any level, case-insensitive). */
+        heading: z.string().min(1),
+        /** How many options it must list (numbered items or subheadings). */
+        min: z.number().int().min(1).default(2),
+      })
+      .strict()
+      .optional(),
+    /** If set, every figure quoted with a unit of the data set must be within `tolerance` of one of its values. */
+    figures: z
+      .object({
+        /** Workspace path of the data set: JSON `{ "figures": [{ "name", "value", "unit" }] }`. */
+        data: workspacePath,
+        /** Allowed relative difference, e.g. 0.1 for 10%. */
+        tolerance: z.number().positive().max(1).default(0.1),
+        /** How many different figures of the data set the document must quote at least. */
+        min: z.number().int().nonnegative().default(1),
+      })
+      .strict()
+      .optional(),
+    /** If set, the section with this heading must name one of these test files or a test title inside them. */
+    confirmation: z
+      .object({
+        /** Heading of the confirmation section, e.g. "Confirmation". */
+        heading: z.string().min(1),
+        /** Test files (workspace paths) that a `tests` check runs, so a named test is known to pass. */
+        tests: z.array(workspacePath).min(1),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** An answer key: an exercise-relative JSON file under fixtures/, never shipped with the page (see README). */
+const answerKeyPath = z
+  .string()
+  .regex(/^fixtures\/[\w.@/-]+\.json$/, 'use a JSON file under fixtures/, e.g. "fixtures/key/review.json"');
+
+/** An option, criterion or consumer the learner's answer refers to by id. */
+const choice = z
+  .object({
+    /** Stable id used in the learner's JSON answer and in the answer key. */
+    id: slug,
+    /** What the learner sees. */
+    label: z.string().min(1),
+  })
+  .strict();
+
+/** A review of a seeded pull request, graded against seeded defects (src/runtime/checks/review.ts). */
+export const reviewCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('review'),
+    /** The learner's review as JSON (comments and a decision), an editable workspace file the review form writes. */
+    file: workspacePath,
+    /** Readonly Markdown describing the pull request, shown above the diff. */
+    description: workspacePath.optional(),
+    /** The changed files: the name shown and comments anchor to, and readonly workspace files before and after. */
+    diff: z
+      .array(
+        z
+          .object({
+            /** Path as the pull request names it; comments and defects refer to it. */
+            path: z.string().min(1),
+            /** Workspace path of the file before the change. */
+            before: workspacePath,
+            /** Workspace path of the file after the change; comment lines count in this version. */
+            after: workspacePath,
+          })
+          .strict(),
+      )
+      .min(1),
+    /** The seeded defects, praise spots and fitting decisions (schema: src/runtime/checks/review-key.ts). */
+    answerKey: answerKeyPath,
+  })
+  .strict();
+
+/** A decision matrix: pick an option that meets every hard constraint, quoting the data right. */
+export const decisionCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('decision'),
+    /** The learner's matrix and pick as JSON, an editable workspace file the matrix form writes. */
+    file: workspacePath,
+    /** The options, one row each. */
+    options: z.array(choice).min(2),
+    /** The criteria, one column each; the learner quotes a figure per option. */
+    criteria: z
+      .array(
+        choice.extend({
+          /** Unit of the figure, shown in the column header, e.g. "ms" or "USD/month". */
+          unit: z.string().min(1),
+        }),
+      )
+      .min(1),
+    /** True figures, hard constraints and explanations (schema: src/runtime/checks/decision-key.ts). */
+    answerKey: answerKeyPath,
+  })
+  .strict();
+
+/** Impact prediction: mark the consumers a proposed change breaks; scored by precision and recall. */
+export const impactCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('impact'),
+    /** The learner's marks as JSON, an editable workspace file the checklist writes. */
+    file: workspacePath,
+    /** Every consumer in the dependency graph, in the order listed. */
+    consumers: z.array(choice).min(2),
+    /** Which consumers break and why, with thresholds (schema: src/runtime/checks/impact-key.ts). */
+    answerKey: answerKeyPath,
   })
   .strict();
 
@@ -119,6 +232,9 @@ export const checkSchema = z.discriminatedUnion('kind', [
   testsCheckSchema,
   learnerTestsCheckSchema,
   documentCheckSchema,
+  reviewCheckSchema,
+  decisionCheckSchema,
+  impactCheckSchema,
 ]);
 export type CheckSpec = z.infer<typeof checkSchema>;
 
@@ -199,6 +315,24 @@ function referencedPaths(check: CheckSpec): { at: (string | number)[]; value: st
     case 'learner-tests':
       return [...list('tests', check.tests), { at: ['subject'], value: check.subject }];
     case 'document':
+      return [
+        { at: ['file'], value: check.file },
+        ...(check.figures ? [{ at: ['figures', 'data'], value: check.figures.data }] : []),
+        ...(check.confirmation
+          ? list('tests', check.confirmation.tests).map((r) => ({ ...r, at: ['confirmation', ...r.at] }))
+          : []),
+      ];
+    case 'review':
+      return [
+        { at: ['file'], value: check.file },
+        ...(check.description === undefined ? [] : [{ at: ['description'], value: check.description }]),
+        ...check.diff.flatMap((d, j) => [
+          { at: ['diff', j, 'before'], value: d.before },
+          { at: ['diff', j, 'after'], value: d.after },
+        ]),
+      ];
+    case 'decision':
+    case 'impact':
       return [{ at: ['file'], value: check.file }];
   }
 }

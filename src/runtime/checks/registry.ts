@@ -1,8 +1,11 @@
 import type { CheckSpec } from '../../content/schema/exercise.ts';
+import { decisionKind } from './decision.ts';
 import { documentKind } from './document.ts';
+import { impactKind } from './impact.ts';
 import type { CheckKind } from './kind.ts';
 import { learnerTestsKind } from './learner-tests.ts';
 import { lintKind } from './lint.ts';
+import { reviewKind } from './review.ts';
 import { testsKind } from './tests.ts';
 
 type Registry = { [K in CheckSpec['kind']]: CheckKind<Extract<CheckSpec, { kind: K }>> };
@@ -13,6 +16,9 @@ export const checkKinds: Registry = {
   tests: testsKind,
   'learner-tests': learnerTestsKind,
   document: documentKind,
+  review: reviewKind,
+  decision: decisionKind,
+  impact: impactKind,
 };
 
 export function kindOf(spec: CheckSpec): CheckKind {
