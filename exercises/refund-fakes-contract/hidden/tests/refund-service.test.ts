@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentGateway } from '../src/payment-gateway';
 import { RefundService, type RefundOutcome } from '../src/refund-service';
-import { ReferenceGateway } from './reference-gateway';
+import { provider } from './provider';
 
 const ROUND_TRIP_MS = 100;
 
@@ -19,13 +19,14 @@ function withLatency(gateway: PaymentGateway): PaymentGateway {
 }
 
 describe('your refund service', () => {
-  let provider: ReferenceGateway;
+  let gateway: PaymentGateway;
 
   beforeEach(() => {
-    provider = new ReferenceGateway();
-    provider.addCharge({ id: 'ch_1', amountCents: 10_000, currency: 'EUR', status: 'succeeded' });
-    provider.addCharge({ id: 'ch_pending', amountCents: 10_000, currency: 'EUR', status: 'pending' });
-    provider.addRefund({ id: 're_old', chargeId: 'ch_1', amountCents: 1_000, status: 'pending' });
+    const sandbox = provider();
+    sandbox.addCharge({ id: 'ch_1', amountCents: 10_000, currency: 'EUR', status: 'succeeded' });
+    sandbox.addCharge({ id: 'ch_pending', amountCents: 10_000, currency: 'EUR', status: 'pending' });
+    sandbox.addRefund({ id: 're_old', chargeId: 'ch_1', amountCents: 1_000, status: 'pending' });
+    gateway = sandbox.gateway;
   });
 
   afterEach(() => {
@@ -33,7 +34,7 @@ describe('your refund service', () => {
   });
 
   it('still refunds and reports what is left after your refactor', async () => {
-    const outcome = await new RefundService(provider).refund({ chargeId: 'ch_1', amountCents: 2_000, requestId: 'r1' });
+    const outcome = await new RefundService(gateway).refund({ chargeId: 'ch_1', amountCents: 2_000, requestId: 'r1' });
     expect(outcome).toMatchObject({ ok: true, status: 'succeeded', remainingCents: 7_000 });
   });
 
@@ -43,14 +44,14 @@ describe('your refund service', () => {
     ['more than is left', 'ch_1', 9_001, 'exceeds-remaining'],
     ['a zero amount', 'ch_1', 0, 'invalid-amount'],
   ] as const)('still refuses %s after your refactor', async (_case, chargeId, amountCents, reason) => {
-    const outcome = await new RefundService(provider).refund({ chargeId, amountCents, requestId: 'r1' });
+    const outcome = await new RefundService(gateway).refund({ chargeId, amountCents, requestId: 'r1' });
     expect(outcome).toEqual({ ok: false, reason });
   });
 
   it('answers a successful refund within two provider round trips (the refactor is done)', async () => {
     vi.useFakeTimers();
     let outcome: RefundOutcome | undefined;
-    void new RefundService(withLatency(provider))
+    void new RefundService(withLatency(gateway))
       .refund({ chargeId: 'ch_1', amountCents: 2_000, requestId: 'r1' })
       .then((o) => (outcome = o));
 
@@ -65,7 +66,7 @@ describe('your refund service', () => {
   it('answers a refused refund within one round trip', async () => {
     vi.useFakeTimers();
     let outcome: RefundOutcome | undefined;
-    void new RefundService(withLatency(provider))
+    void new RefundService(withLatency(gateway))
       .refund({ chargeId: 'ch_unknown', amountCents: 2_000, requestId: 'r1' })
       .then((o) => (outcome = o));
 
