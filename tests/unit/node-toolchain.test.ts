@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
 import { solutionFiles } from '../../src/runtime/exercise/bundle.ts';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
@@ -17,8 +17,12 @@ function processesMentioning(marker: string): string[] {
   return out.split('\n').filter((line) => line.includes(marker) && !line.includes(' ps -eo'));
 }
 
+const runsDirs: string[] = [];
+afterAll(() => runsDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function isolatedToolchain(name: string) {
   const runsDir = join(ROOT, '.cache', 'runs', `${name}-${process.pid}-${Date.now()}`);
+  runsDirs.push(runsDir);
   return { runsDir, toolchain: new NodeToolchain({ runsDir }) };
 }
 
