@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { isolationDevPlugin, isolationPreviewProxy } from './src/deploy/isolation-server.ts';
+import { deployConfigsIntegration } from './src/deploy/deploy-configs.ts';
 
 // Where "Edit this page" links point. Teams self-hosting set CRAFTPATH_EDIT_BASE to their own repository.
 const editBase = process.env.CRAFTPATH_EDIT_BASE ?? 'https://github.com/craftpath/craftpath/edit/main/';
@@ -11,7 +12,7 @@ const projectRoot = fileURLToPath(new URL('./', import.meta.url));
 export default defineConfig({
   site: process.env.CRAFTPATH_SITE ?? 'https://craftpath.dev',
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), deployConfigsIntegration(projectRoot)],
   markdown: {
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks one from data-theme.
