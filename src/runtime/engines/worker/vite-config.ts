@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Plugin, UserConfig } from 'vite';
 
 /**
@@ -10,8 +9,6 @@ import type { Plugin, UserConfig } from 'vite';
  * the browser test drives the production build).
  */
 
-const PATH_BROWSERIFY = fileURLToPath(import.meta.resolve('path-browserify'));
-
 /** The Node parts ESLint touches when linting, for its files alone. */
 export function eslintInBrowser(): Plugin {
   const isEslintFile = (id: string | undefined): boolean =>
@@ -19,9 +16,10 @@ export function eslintInBrowser(): Plugin {
   return {
     name: 'craftpath:eslint-in-browser',
     enforce: 'pre',
-    resolveId(source, importer) {
-      if ((source === 'node:path' || source === 'path') && isEslintFile(importer)) return PATH_BROWSERIFY;
-      return null;
+    async resolveId(source, importer) {
+      if ((source !== 'node:path' && source !== 'path') || !isEslintFile(importer)) return null;
+      // Resolved by Vite itself, so it works wherever the config is loaded (astro.config, scripts).
+      return this.resolve('path-browserify', importer, { skipSelf: true });
     },
     transform(code, id) {
       if (!isEslintFile(id) || !/\bprocess\.(?:env|cwd)\b/.test(code)) return null;
