@@ -24,7 +24,8 @@ export function quotedFigures(text: string): QuotedFigure[] {
     if (fenced) return;
     for (const m of line.matchAll(FIGURE)) {
       const value = Number((m[2] ?? '').replace(/,/g, ''));
-      const unit = m[1] !== undefined ? 'usd' : (m[3] ?? '').toLowerCase();
+      // "540 USD/month" is a monthly figure in USD: the period is how it is read, not a different unit.
+      const unit = m[1] !== undefined ? 'usd' : (m[3] ?? '').toLowerCase().replace(/\/(month|mo)$/, '');
       if (unit === '' || Number.isNaN(value)) continue;
       figures.push({ value, unit, line: i + 1, text: m[0].trim() });
     }
