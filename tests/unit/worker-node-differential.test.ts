@@ -41,7 +41,10 @@ function failureMessages(report: CheckReport): Map<string, string> {
       // Vite's SSR transform renames `import * as feeds` to __vite_ssr_import_1__ in the Node engine's
       // messages; Sucrase keeps the learner's name. Compare without that artefact.
       const shown = `${test.failure.message}\n${test.failure.diff ?? '(no diff)'}`;
-      const message = shown.replace(/__vite_ssr_import_\d+__/g, '<import>');
+      // Random ids (crypto.randomUUID) differ run to run in any engine.
+      const message = shown
+        .replace(/__vite_ssr_import_\d+__/g, '<import>')
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>');
       messages.set([test.file, ...test.suite, test.name].join(' > '), message);
     }
   }
