@@ -1,0 +1,25 @@
+import { defineToggle } from './toggle-registry';
+
+/** The saved-posts strangler: legacy → shadow → new by percentage → delete legacy and this toggle. */
+export const savedPostsV2 = defineToggle({
+  name: 'saved-posts-v2',
+  category: 'release',
+  owner: 'feeds-team',
+  expires: '2099-12-31', // shortened to the rollout's end date when shadowing starts
+});
+
+/** Ops kill switch for author notifications when the mail provider is degraded. Long-lived by design. */
+export const authorNotificationsKillSwitch = defineToggle({
+  name: 'author-notifications-kill-switch',
+  category: 'ops',
+  owner: 'notifications-team',
+  expires: '2099-12-31',
+});
+
+/** The old search fallback. The code it guarded was deleted in the spring; the toggle was not. */
+export const legacySearchFallback = defineToggle({
+  name: 'legacy-search-fallback',
+  category: 'release',
+  owner: 'search-team',
+  expires: '2025-03-31',
+});
