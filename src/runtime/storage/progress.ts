@@ -5,7 +5,8 @@ import type { StorageNotice } from './saved-work.ts';
 
 /** Bump when the stored shape changes, and teach `migrate` the old one. */
 export const PROGRESS_VERSION = 1 as const;
-const KEY = 'craftpath:progress';
+/** Storage key of the progress record. */
+export const PROGRESS_KEY = 'craftpath:progress';
 const QUARANTINE = 'craftpath:quarantine:progress:';
 
 const exerciseProgressSchema = z
@@ -55,7 +56,7 @@ export class ProgressStore {
   read(): Progress {
     let raw: string | null;
     try {
-      raw = this.#storage.getItem(KEY);
+      raw = this.#storage.getItem(PROGRESS_KEY);
     } catch (error) {
       this.#notify({ kind: 'not-saved', reason: error instanceof Error ? error.message : String(error) });
       return empty();
@@ -66,11 +67,11 @@ export class ProgressStore {
     const backupKey = QUARANTINE + this.#now().toISOString();
     try {
       this.#storage.setItem(backupKey, raw);
-      this.#storage.removeItem(KEY);
+      this.#storage.removeItem(PROGRESS_KEY);
     } catch {
       // Leave it in place rather than lose it.
     }
-    this.#notify({ kind: 'set-aside', key: KEY, backupKey, reason: 'saved progress could not be read' });
+    this.#notify({ kind: 'set-aside', key: PROGRESS_KEY, backupKey, reason: 'saved progress could not be read' });
     return empty();
   }
 
@@ -109,7 +110,7 @@ export class ProgressStore {
 
   #write(progress: Progress): boolean {
     try {
-      this.#storage.setItem(KEY, JSON.stringify(progress));
+      this.#storage.setItem(PROGRESS_KEY, JSON.stringify(progress));
       return true;
     } catch (error) {
       this.#notify({ kind: 'not-saved', reason: error instanceof Error ? error.message : String(error) });

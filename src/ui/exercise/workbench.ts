@@ -5,6 +5,7 @@ import type { Engine, EngineStatus } from '../../runtime/engines/engine.ts';
 import type { CheckReport, LintProblem } from '../../runtime/report/check-report.ts';
 import { createEngine } from '../../runtime/engines/load-engine.ts';
 import { SavedWork, type StorageNotice } from '../../runtime/storage/saved-work.ts';
+import { PROGRESS_KEY, ProgressStore } from '../../runtime/storage/progress.ts';
 import { toMarkers } from './markers.ts';
 import { renderReport, verdictText } from './results-view.ts';
 import { openSolutionDiff } from './solution-diff.ts';
@@ -42,8 +43,10 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   const status = h('p', { class: 'workbench__status meta', role: 'status' });
   const engineStatus = h('span', { 'data-engine-status': true });
   const notice = (n: StorageNotice) =>
-    (status.textContent = n.kind === 'not-saved' ? t.notSaved(n.reason) : t.setAside);
+    (status.textContent =
+      n.kind === 'not-saved' ? t.notSaved(n.reason) : n.key === PROGRESS_KEY ? t.progressSetAside : t.setAside);
   const saved = new SavedWork(localStorage, notice);
+  const progress = new ProgressStore(localStorage, notice);
   const starter = visibleStarter(bundle);
   const editable = new Set(pathsWithRole(bundle.meta, 'editable'));
   const restored = saved.load(bundle.slug) ?? {};
@@ -190,6 +193,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
       status.textContent = '';
       announcer.textContent = t.announceDone(verdictText(report));
+      progress.recordRun(bundle.slug, report);
       host.dispatchEvent(new CustomEvent('craftpath:report', { bubbles: true, detail: report }));
       return report;
     } catch (error) {
