@@ -42,7 +42,8 @@ const bundle: ExerciseBundle = {
 const endless = 'export function count(items: unknown[]): number {\n  for (;;) {}\n}\n';
 const correct = 'export function count(items: unknown[]): number {\n  return items.length;\n}\n';
 
-describe('worker engine host', () => {
+// Each real worker thread loads ESLint and the harness afresh; on a busy machine that takes seconds.
+describe('worker engine host', { timeout: 60_000 }, () => {
   let engine: Engine | undefined;
   afterEach(() => engine?.dispose());
 
@@ -55,6 +56,18 @@ describe('worker engine host', () => {
     const fixed = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': correct } });
     expect(fixed.verdict).toBe('pass');
     expect(fixed.engine).toBe('worker');
+  });
+
+  it('survives a stray error thrown outside any test', async () => {
+    engine = createWorkerEngine(bundle, { createWorker: nodeWorker });
+    const stray = correct.replace(
+      'return',
+      "setTimeout(() => { throw new Error('stray'); }, 0);\n  void Promise.reject(new Error('unhandled'));\n  return",
+    );
+    const report = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': stray } });
+    expect(report.verdict).toBe('pass');
+    const again = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': correct } });
+    expect(again.verdict).toBe('pass');
   });
 
   it('rejects an aborted run with an AbortError and recovers', async () => {

@@ -138,7 +138,15 @@ export async function runSuiteTree(root: SuiteNode, options: SuiteRunOptions): P
       }
     }
     errors.push(...(task.result?.errors ?? []));
-    if (errors.length > 0) for (const handler of failedHandlers) await Promise.resolve(handler()).catch(() => {});
+    if (errors.length > 0) {
+      for (const handler of failedHandlers) {
+        try {
+          await handler();
+        } catch (error) {
+          errors.push(error);
+        }
+      }
+    }
     controller.abort();
     const duration = now() - started;
     if (skipped && errors.length === 0) return record(test, 'skip', duration);
