@@ -20,11 +20,11 @@ export const decisionKind: CheckKind<SpecOf<'decision'>> = {
   runtime: 'any',
   reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
   answerKeyIsSecret: true,
-  run(spec, { workspace, bundle }) {
+  async run(spec, { workspace, bundle }) {
     const key = readAnswerKey(bundle, spec.answerKey, decisionKeySchema);
     const read = readAnswer(workspace, spec.file, decisionAnswerSchema);
-    if ('problem' in read) return Promise.resolve({ status: 'fail', summary: read.problem });
-    return Promise.resolve(gradeDecision(spec, key, read.answer));
+    if ('problem' in read) return { status: 'fail', summary: read.problem };
+    return gradeDecision(spec, key, read.answer);
   },
 };
 

@@ -58,13 +58,14 @@ export function optionRules(spec: DocumentSpec, text: string): CheckItem[] {
     {
       id: 'downsides',
       label: 'Every option names a downside',
-      status: enough && withoutDownside.length === 0 ? 'pass' : 'fail',
+      // Judged on its own so one missing option does not hide the downsides the others lack.
+      status: options.length > 0 && withoutDownside.length === 0 ? 'pass' : 'fail',
       file: spec.file,
       ...(withoutDownside.length > 0
         ? { message: `Add a "Bad:" line to: ${withoutDownside.map((o) => o.title).join('; ')}.` }
-        : enough
-          ? {}
-          : { message: 'Needs the options first.' }),
+        : options.length === 0
+          ? { message: 'Needs the options first.' }
+          : {}),
     },
   ];
 }

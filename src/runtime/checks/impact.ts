@@ -10,11 +10,11 @@ export const impactKind: CheckKind<SpecOf<'impact'>> = {
   runtime: 'any',
   reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
   answerKeyIsSecret: true,
-  run(spec, { workspace, bundle }) {
+  async run(spec, { workspace, bundle }) {
     const key = readAnswerKey(bundle, spec.answerKey, impactKeySchema);
     const read = readAnswer(workspace, spec.file, impactAnswerSchema);
-    if ('problem' in read) return Promise.resolve({ status: 'fail', summary: read.problem });
-    return Promise.resolve(gradeImpact(spec, key, read.answer));
+    if ('problem' in read) return { status: 'fail', summary: read.problem };
+    return gradeImpact(spec, key, read.answer);
   },
 };
 

@@ -20,13 +20,13 @@ export const reviewKind: CheckKind<SpecOf<'review'>> = {
   runtime: 'any',
   reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
   answerKeyIsSecret: true,
-  run(spec, { workspace, bundle }) {
+  async run(spec, { workspace, bundle }) {
     const key = readAnswerKey(bundle, spec.answerKey, reviewKeySchema);
     const read = readAnswer(workspace, spec.file, reviewAnswerSchema);
     if ('problem' in read) {
-      return Promise.resolve({ status: 'fail', summary: read.problem, items: revealKey(key) });
+      return { status: 'fail', summary: read.problem, items: revealKey(key) };
     }
-    return Promise.resolve(gradeReview(key, read.answer));
+    return gradeReview(key, read.answer);
   },
 };
 
