@@ -1,4 +1,5 @@
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { appendFile, copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ afterEach(async () => {
 });
 
 async function learnerDir(): Promise<string> {
-  const dir = join(await mkdtemp(join(tmpdir(), 'craftpath-learner-')), 'lint-gate');
+  const dir = join(await mkdtemp(join(tmpdir(), 'craftpath-learner-')), 'work');
   dirs.push(dir);
   return dir;
 }
@@ -74,4 +75,31 @@ describe('exercises check', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
   }, 60_000);
+
+  it('on Ctrl-C, stops the learner code it started instead of leaving it running', async () => {
+    const dir = await learnerDir();
+    await runCli(['check', 'payment-charge', '--dir', dir]);
+    await appendFile(join(dir, 'src/charge.ts'), '\nwhile (true) {}\n');
+    const child = startCli(['check', 'payment-charge', '--dir', dir]);
+    const vitestChildren = () =>
+      execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .filter(([, ppid, ...args]) => Number(ppid) === child.pid && args.join(' ').includes('vitest'))
+        .map(([pid]) => Number(pid));
+    await expect.poll(vitestChildren, { timeout: 30_000, interval: 200 }).not.toEqual([]);
+    const [looping] = vitestChildren();
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    const alive = () => {
+      try {
+        process.kill(looping ?? -1, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(alive, { timeout: 5_000 }).toBe(false);
+  }, 90_000);
 });

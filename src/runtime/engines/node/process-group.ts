@@ -80,7 +80,21 @@ function killGroup(pid: number | undefined): void {
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
+  const killAll = (): void => {
     for (const pid of liveGroups) killGroup(pid);
-  });
+  };
+  process.on('exit', killAll);
+  // Our groups are detached, so Ctrl-C in a terminal does not reach them, and a signal ends Node without
+  // an 'exit' event. Kill them here; exit as the signal would have, unless someone else handles it
+  // (check --watch stops gracefully on SIGINT).
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    const onSignal = (): void => {
+      killAll();
+      if (process.listenerCount(signal) === 1) process.exit(code);
+    };
+    process.on(signal, onSignal);
+  }
 }
