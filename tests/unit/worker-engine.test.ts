@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exerciseSchema } from '../../src/content/schema/exercise.ts';
 import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
 import { createWorkerEngine } from '../../src/runtime/engines/worker/worker-engine.ts';
-import type { Engine } from '../../src/runtime/engines/engine.ts';
+import type { Engine, EngineStatus } from '../../src/runtime/engines/engine.ts';
 import { nodeWorker } from './support/node-worker.ts';
 import { fakeWorkerFactory, passReport, type FakeWorker } from './support/fake-worker.ts';
 
@@ -49,9 +49,17 @@ describe('worker engine host', { timeout: 60_000 }, () => {
 
   it('reports an endless loop as a timeout, then runs the next check on a fresh worker', async () => {
     engine = createWorkerEngine(bundle, { createWorker: nodeWorker, graceMs: 500 });
-    const hung = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': endless } });
+    const statuses: EngineStatus[] = [];
+    const hung = await engine.check(
+      { exercise: bundle.slug, files: { 'src/count.ts': endless } },
+      { onStatus: (status) => statuses.push(status) },
+    );
     expect(hung.verdict).toBe('timeout');
     expect(hung.checks.map((c) => c.status)).toEqual(['timeout', 'timeout']);
+    // The tests check hung (lint had finished): the report and the status line name it.
+    expect(hung.checks[1]?.summary).toMatch(/^Stopped after 1000 ms/);
+    expect(hung.checks[0]?.summary).toMatch(/^Finished, but its result was lost/);
+    expect(statuses).toContainEqual({ phase: 'running', check: 'Tests' });
 
     const fixed = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': correct } });
     expect(fixed.verdict).toBe('pass');

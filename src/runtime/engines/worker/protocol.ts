@@ -15,12 +15,14 @@ export type HostMessage =
 export type WorkerMessage =
   /** The bundle is loaded and the tools are imported; requests are answered from now on. */
   | { type: 'ready'; exercise: string }
+  /** The run moved on to the check with this id (for the status line, and to name a check that hangs). */
+  | { type: 'progress'; id: number; check: string }
   | { type: 'report'; id: number; report: CheckReport }
   | { type: 'lint-result'; id: number; problems: LintProblem[] }
   /** The request could not be served (no bundle yet, a crash in the engine itself). */
   | { type: 'failed'; id: number | null; message: string };
 
-const WORKER_TYPES: ReadonlySet<string> = new Set(['ready', 'report', 'lint-result', 'failed']);
+const WORKER_TYPES: ReadonlySet<string> = new Set(['ready', 'progress', 'report', 'lint-result', 'failed']);
 const HOST_TYPES: ReadonlySet<string> = new Set(['init', 'check', 'lint']);
 
 /** Messages cross a thread boundary as untyped data; check the tag before trusting the shape. */

@@ -50,6 +50,7 @@ export const browserWorker: WorkerFactory = (events) => {
 interface Pending {
   resolve(message: WorkerMessage): void;
   reject(error: unknown): void;
+  progress(checkId: string): void;
 }
 
 interface Booted {
@@ -90,13 +91,19 @@ class WorkerEngine implements Engine {
       if (!this.#worker?.isReady) options.onStatus?.({ phase: 'booting' });
       await this.#ready(options.signal);
       options.onStatus?.({ phase: 'running' });
+      let running: string | undefined;
       const outcome = await this.#request(
         (id) => ({ type: 'check', id, files: request.files, timeoutMs }),
         timeoutMs + this.#graceMs,
         options.signal,
+        (checkId) => {
+          running = checkId;
+          const title = this.#bundle.meta.checks.find((c) => c.id === checkId)?.title;
+          options.onStatus?.(title === undefined ? { phase: 'running' } : { phase: 'running', check: title });
+        },
       );
       options.onStatus?.({ phase: 'ready' });
-      if (outcome === 'timeout') return timeoutReport(this.#bundle, startedAt, timeoutMs);
+      if (outcome === 'timeout') return timeoutReport(this.#bundle, startedAt, timeoutMs, running);
       if (outcome.type !== 'report') throw unexpected(outcome);
       return outcome.report;
     });
@@ -187,6 +194,7 @@ class WorkerEngine implements Engine {
     build: (id: number) => HostMessage,
     limitMs: number,
     signal: AbortSignal | undefined,
+    onProgress: (checkId: string) => void = () => {},
   ): Promise<WorkerMessage | 'timeout'> {
     const worker = this.#worker;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
@@ -210,6 +218,7 @@ class WorkerEngine implements Engine {
       this.#pending.set(id, {
         resolve: (message) => (cleanup(), resolve(message)),
         reject: (error) => (cleanup(), reject(error)),
+        progress: onProgress,
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       worker.handle.postMessage(build(id));
@@ -221,6 +230,7 @@ class WorkerEngine implements Engine {
     if (id === null) return;
     const pending = this.#pending.get(id);
     if (!pending) return;
+    if (message.type === 'progress') return pending.progress(message.check);
     this.#pending.delete(id);
     if (message.type === 'failed') pending.reject(new Error(message.message));
     else pending.resolve(message);
@@ -242,9 +252,21 @@ class WorkerEngine implements Engine {
   }
 }
 
-/** What runChecks would report had it been able to stop the run itself: every check marked timeout. */
-function timeoutReport(bundle: ExerciseBundle, startedAt: Date, limitMs: number): CheckReport {
+/**
+ * What runChecks would report had it been able to stop the run itself: the check that hung gets the
+ * limit, later ones were not run. Earlier ones had finished, but their results died with the worker.
+ */
+function timeoutReport(
+  bundle: ExerciseBundle,
+  startedAt: Date,
+  limitMs: number,
+  hung: string | undefined,
+): CheckReport {
   const limit = new RunTimeoutError(limitMs);
+  const hungAt = Math.max(
+    0,
+    bundle.meta.checks.findIndex((c) => c.id === hung),
+  );
   return {
     version: REPORT_VERSION,
     exercise: bundle.slug,
@@ -257,7 +279,12 @@ function timeoutReport(bundle: ExerciseBundle, startedAt: Date, limitMs: number)
       kind: spec.kind,
       title: spec.title,
       status: 'timeout' as const,
-      summary: index === 0 ? limit.message : 'Not run: the time limit was used up',
+      summary:
+        index === hungAt
+          ? limit.message
+          : index < hungAt
+            ? 'Finished, but its result was lost when the stuck run was stopped; run the checks again after fixing the loop'
+            : 'Not run: the time limit was used up',
       durationMs: 0,
     })),
   };
