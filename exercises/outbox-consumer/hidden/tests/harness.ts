@@ -38,6 +38,8 @@ interface StepCounter {
   steps: number;
   crashAt: number;
   crashedAt?: string;
+  /** Labels of the steps taken, in order (filled on runs that never crash). */
+  labels?: string[];
 }
 
 class ScriptedLife implements Life {
@@ -47,6 +49,7 @@ class ScriptedLife implements Life {
   step(label: string): void {
     if (this.dead) throw new Crash('this process has crashed');
     this.counter.steps++;
+    this.counter.labels?.push(label);
     if (this.counter.steps === this.counter.crashAt) {
       this.dead = true;
       this.counter.crashedAt = label;
@@ -65,7 +68,8 @@ export interface World {
 
 export interface Outcome {
   world: World;
-  totalSteps: number;
+  /** The label of every step, in order; step n is labels[n - 1]. */
+  labels: string[];
   crashedAt: string | undefined;
 }
 
@@ -104,7 +108,7 @@ async function runCommand(payments: Payments, command: Command, life: ScriptedLi
 /** One full run: crash once at step `crashAt` (0: never), restart, and drive everything to the end. */
 export async function runScenario(crashAt = 0, seed = 1): Promise<Outcome> {
   const world = newWorld();
-  const counter: StepCounter = { steps: 0, crashAt };
+  const counter: StepCounter = { steps: 0, crashAt, labels: [] };
   const random = seeded(seed);
   let next = 0;
   for (let incarnation = 0; incarnation < 3; incarnation++) {
@@ -122,7 +126,7 @@ export async function runScenario(crashAt = 0, seed = 1): Promise<Outcome> {
       for (let i = 0; i < 50 && (await payments.relayOnce()) > 0; i++) checkAlive(life);
       checkAlive(life);
       await consume(world, consumer, life, random, Infinity);
-      return { world, totalSteps: counter.steps, crashedAt: counter.crashedAt };
+      return { world, labels: counter.labels ?? [], crashedAt: counter.crashedAt };
     } catch (error) {
       if (!(error instanceof Crash) && !life.dead) throw error;
     }

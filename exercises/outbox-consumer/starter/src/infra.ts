@@ -34,6 +34,9 @@ export interface Db {
   transaction<T>(work: (tx: Tx) => Promise<T> | T): Promise<T>;
 }
 
+/** Rows are JSON data, copied on the way in and out: changing a row you read changes nothing until you put it. */
+const copy = <T>(row: T): T => JSON.parse(JSON.stringify(row)) as T;
+
 export class InMemoryDb implements Db {
   constructor(
     private readonly name: string,
@@ -57,15 +60,15 @@ export class InMemoryDb implements Db {
       get: <R>(name: string, key: string) => {
         step(`read ${name}`);
         const row = table(name).get(key);
-        return row === undefined ? undefined : (structuredClone(row) as R);
+        return row === undefined ? undefined : (copy(row) as R);
       },
       put: (name, key, row) => {
         step(`write ${name}`);
-        table(name).set(key, structuredClone(row));
+        table(name).set(key, copy(row));
       },
       rows: <R>(name: string) => {
         step(`scan ${name}`);
-        return [...table(name).values()].map((row) => structuredClone(row) as R);
+        return [...table(name).values()].map((row) => copy(row) as R);
       },
     };
     const result = await work(tx);
