@@ -17,6 +17,12 @@ export type RefundOutcome =
     }
   | { ok: false; reason: 'invalid-amount' | 'charge-not-found' | 'not-refundable' | 'exceeds-remaining' };
 
+/**
+ * Next change, once the tests are rewritten: every refund costs three sequential round trips to the
+ * provider. The provider already refuses unknown and unsettled charges itself, so create the refund first
+ * (turning its refusals into our reasons), then read the charge and its refunds in parallel: two round
+ * trips, the same answers. Your tests should not need to change.
+ */
 export class RefundService {
   readonly #gateway: PaymentGateway;
 
