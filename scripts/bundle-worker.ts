@@ -56,7 +56,7 @@ async function smokeRun(bundlePath: string): Promise<string> {
     `const { parentPort } = require('node:worker_threads');
      globalThis.process = undefined;
      globalThis.postMessage = (m) => parentPort.postMessage(m);
-     globalThis.addEventListener = (type, fn) => parentPort.on('message', (data) => fn({ data }));
+     globalThis.addEventListener = (type, fn) => { if (type === 'message') parentPort.on('message', (data) => fn({ data })); };
      import(${JSON.stringify(pathToFileURL(bundlePath).href)}).catch((e) => parentPort.postMessage({ type: 'crash', message: String(e && e.stack) }));`,
     { eval: true },
   );

@@ -15,7 +15,8 @@ const bundle: ExerciseBundle = {
     difficulty: 'intro',
     estimatedMinutes: 1,
     engine: 'worker',
-    timeoutMs: 1_000,
+    // Roomy enough for a cold worker's first lint on a busy machine, so only the endless loop times out.
+    timeoutMs: 3_000,
     files: [
       { path: 'src/count.ts', role: 'editable' },
       { path: 'eslint.config.js', role: 'readonly' },
@@ -57,7 +58,7 @@ describe('worker engine host', { timeout: 60_000 }, () => {
     expect(hung.verdict).toBe('timeout');
     expect(hung.checks.map((c) => c.status)).toEqual(['timeout', 'timeout']);
     // The tests check hung (lint had finished): the report and the status line name it.
-    expect(hung.checks[1]?.summary).toMatch(/^Stopped after 1000 ms/);
+    expect(hung.checks[1]?.summary).toMatch(/^Stopped after 3000 ms/);
     expect(hung.checks[0]?.summary).toMatch(/^Finished, but its result was lost/);
     expect(statuses).toContainEqual({ phase: 'running', check: 'Tests' });
 
@@ -105,7 +106,7 @@ describe('worker engine host', { timeout: 60_000 }, () => {
       await vi.advanceTimersByTimeAsync(1_000);
 
       const next = engine.check({ exercise: bundle.slug, files: {} });
-      await vi.advanceTimersByTimeAsync(1_500); // past the aborted run's 2 s limit, within this one's
+      await vi.advanceTimersByTimeAsync(3_500); // past the aborted run's 4 s limit, within this one's
       const current = workers.at(-1);
       expect(workers).toHaveLength(2);
       expect(current?.terminated).toBe(false);
