@@ -1,5 +1,6 @@
 import { t } from '../../i18n/index.ts';
 import type { WorkbenchHandle } from './workbench.ts';
+import type { JudgmentHandle } from '../judgment/mount.ts';
 
 /**
  * <craftpath-exercise>: the light part that ships with every lesson that has an exercise. It reveals hints
@@ -8,7 +9,7 @@ import type { WorkbenchHandle } from './workbench.ts';
  */
 class ExerciseElement extends HTMLElement {
   /** Set once the workbench is mounted; resolves for callers that start it programmatically. */
-  workbench: Promise<WorkbenchHandle> | undefined;
+  workbench: Promise<WorkbenchHandle | JudgmentHandle> | undefined;
 
   connectedCallback(): void {
     const section = this.closest('section');
@@ -32,20 +33,26 @@ class ExerciseElement extends HTMLElement {
     this.start().catch(() => undefined);
   }
 
-  start(): Promise<WorkbenchHandle> {
+  start(): Promise<WorkbenchHandle | JudgmentHandle> {
     this.workbench ??= this.#mount();
     return this.workbench;
   }
 
-  async #mount(): Promise<WorkbenchHandle> {
+  async #mount(): Promise<WorkbenchHandle | JudgmentHandle> {
     const status = this.querySelector<HTMLElement>('[data-load-status]');
     const button = this.querySelector<HTMLButtonElement>('[data-start]');
     if (status) status.textContent = t.loadingEditor;
     if (button) button.disabled = true;
     try {
-      const { mountWorkbench } = await import('./workbench.ts');
       const mount = this.querySelector<HTMLElement>('[data-workbench]') ?? this;
-      const handle = await mountWorkbench(mount, { slug: this.dataset['slug'] ?? '', src: this.dataset['src'] ?? '' });
+      const slug = this.dataset['slug'] ?? '';
+      const src = this.dataset['src'] ?? '';
+      // Judgment exercises (review, decision, impact) get their forms; code exercises keep the workbench.
+      const keySrc = this.dataset['keySrc'];
+      const handle =
+        keySrc === undefined
+          ? await (await import('./workbench.ts')).mountWorkbench(mount, { slug, src })
+          : await (await import('../judgment/mount.ts')).mountJudgment(mount, { slug, src, keySrc });
       this.querySelector('.exercise__start')?.remove();
       return handle;
     } catch (error) {

@@ -1,0 +1,134 @@
+import type { ExerciseBundle } from '../../runtime/exercise/bundle.ts';
+import { pathsWithRole } from '../../runtime/exercise/bundle.ts';
+import { withAnswerKey, type AnswerKeyFile } from '../../runtime/exercise/answer-keys.ts';
+import { runChecks } from '../../runtime/grading/run-checks.ts';
+import { noToolchain } from '../../runtime/checks/no-toolchain.ts';
+import { JUDGMENT_KINDS } from '../../runtime/checks/judgment-kinds.ts';
+import type { CheckReport } from '../../runtime/report/check-report.ts';
+import { SavedWork, type StorageNotice } from '../../runtime/storage/saved-work.ts';
+import { renderReport, verdictText } from '../exercise/results-view.ts';
+import { t } from '../../i18n/index.ts';
+import { h } from '../dom.ts';
+import { decisionPanel } from './decision-panel.ts';
+import { renderFiles } from './files-view.ts';
+import { impactPanel } from './impact-panel.ts';
+import type { AnswerPanel } from './panel.ts';
+import { reviewPanel } from './review-panel.ts';
+import { renderScores } from './scores-view.ts';
+import '../../styles/judgment.css';
+
+/** What the page and the browser tests can do with a mounted judgment exercise. */
+export interface JudgmentHandle {
+  /** The answers as the files they are graded from, e.g. { "review.json": "…" }. */
+  answers(): Record<string, string>;
+  /** Fetch the key, grade, show the scores and the key; the report, or undefined when the key failed to load. */
+  submit(): Promise<CheckReport | undefined>;
+}
+
+export interface JudgmentOptions {
+  slug: string;
+  /** The page bundle (answer keys stripped): src/pages/exercises/[slug].json.ts. */
+  src: string;
+  /** The key file fetched on submit: src/pages/exercises/[slug].key.json.ts. */
+  keySrc: string;
+}
+
+const SAVE_DELAY_MS = 300;
+
+/**
+ * A judgment exercise: read-only material, one answer form per judgment check, Submit. Grading is the same
+ * runChecks every engine calls, here with no toolchain because these kinds are pure; it runs in the page
+ * once the key has been fetched, which happens only on submit.
+ */
+export async function mountJudgment(host: HTMLElement, options: JudgmentOptions): Promise<JudgmentHandle> {
+  const bundle = await fetchJson<ExerciseBundle>(options.src);
+  const saveStatus = h('p', { class: 'meta', role: 'status' });
+  const notice = (n: StorageNotice) =>
+    (saveStatus.textContent = n.kind === 'not-saved' ? t.notSaved(n.reason) : t.setAside);
+  const saved = new SavedWork(localStorage, notice);
+  const restored = saved.load(bundle.slug) ?? {};
+  const judged = bundle.meta.checks.filter((c) => JUDGMENT_KINDS.has(c.kind));
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const panels: AnswerPanel[] = [];
+  const answers = (): Record<string, string> => Object.fromEntries(panels.map((p) => [p.file, p.value()]));
+  const onChange = (): void => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      if (saved.save(bundle.slug, answers())) host.dataset['savedAt'] = String(Date.now());
+    }, SAVE_DELAY_MS);
+  };
+  const initial = (path: string): string | undefined => restored[path] ?? bundle.starter[path];
+  for (const spec of judged) {
+    if (spec.kind === 'review') panels.push(await reviewPanel(spec, bundle.starter, initial(spec.file), onChange));
+    if (spec.kind === 'decision') panels.push(decisionPanel(spec, initial(spec.file), onChange));
+    if (spec.kind === 'impact') panels.push(impactPanel(spec, initial(spec.file), onChange));
+  }
+
+  // Read-only material: everything the learner may see except the diffed files, which the diff editor shows.
+  const diffed = new Set(
+    judged.flatMap((c) => (c.kind === 'review' ? c.diff.flatMap((d) => [d.before, d.after]) : [])),
+  );
+  const material = pathsWithRole(bundle.meta, 'readonly').filter((p) => !diffed.has(p));
+
+  const submitButton = h('button', { type: 'button', class: 'button', 'data-submit': true }, t.judgment.submit);
+  const results = h('section', {
+    class: 'workbench__results',
+    'aria-label': t.resultsHeading,
+    'data-results': true,
+    tabindex: '-1',
+  });
+  const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-announcer': true });
+  host.append(
+    h(
+      'div',
+      { class: 'judgment', 'data-ready': true, 'data-judgment': true },
+      material.length > 0 ? renderFiles(bundle.starter, material) : null,
+      ...panels.map((p) => p.element),
+      h('div', { class: 'workbench__toolbar' }, submitButton),
+      h('p', { class: 'meta' }, t.judgment.keyboardHelp, ' ', t.judgment.saved),
+      saveStatus,
+      results,
+      announcer,
+    ),
+  );
+
+  let key: AnswerKeyFile | undefined;
+  async function submit(): Promise<CheckReport | undefined> {
+    submitButton.setAttribute('aria-busy', 'true');
+    saveStatus.textContent = t.judgment.submitting;
+    try {
+      key ??= await fetchJson<AnswerKeyFile>(options.keySrc);
+      const graded = withAnswerKey({ ...bundle, meta: { ...bundle.meta, checks: judged } }, key);
+      const files = answers();
+      saved.save(bundle.slug, files);
+      const report = await runChecks(graded, files, noToolchain);
+      results.replaceChildren(renderScores(report), renderReport(report, { jumpTo: () => undefined }));
+      results.dataset['verdict'] = report.verdict;
+      results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
+      saveStatus.textContent = '';
+      submitButton.textContent = t.judgment.resubmit;
+      // Focus moves to the results so keyboard and screen-reader users land on what changed.
+      results.focus();
+      announcer.textContent = t.judgment.announce(
+        `${verdictText(report)}. ${report.checks.map((c) => c.summary).join('. ')}`,
+      );
+      host.dispatchEvent(new CustomEvent('craftpath:report', { bubbles: true, detail: report }));
+      return report;
+    } catch (error) {
+      saveStatus.textContent = t.judgment.keyFailed(error instanceof Error ? error.message : String(error));
+      return undefined;
+    } finally {
+      submitButton.removeAttribute('aria-busy');
+    }
+  }
+  submitButton.addEventListener('click', () => void submit());
+
+  return { answers, submit };
+}
+
+async function fetchJson<T>(src: string): Promise<T> {
+  const res = await fetch(src);
+  if (!res.ok) throw new Error(`${src} answered ${res.status}`);
+  return (await res.json()) as T;
+}

@@ -1,0 +1,22 @@
+import type { CheckReport } from '../../runtime/report/check-report.ts';
+import { t } from '../../i18n/index.ts';
+import { h } from '../dom.ts';
+
+/** The judgment scores of a report (recall, calibration, precision…) as a list above the revealed key. */
+export function renderScores(report: CheckReport): HTMLElement {
+  const rows = report.checks.flatMap((check) => {
+    const scores = Object.entries(check.scores ?? {}).map(([name, value]) =>
+      h(
+        'div',
+        { 'data-score': name },
+        h('dt', {}, t.judgment.score[name] ?? name),
+        h('dd', {}, t.judgment.percent(value)),
+      ),
+    );
+    const falseAlarms = (check.items ?? []).filter((i) => i.id.startsWith('false-alarm-')).length;
+    if (check.kind === 'review')
+      scores.push(h('div', { 'data-score': 'falseAlarms' }, h('dt', {}, t.judgment.falseAlarms(falseAlarms))));
+    return scores;
+  });
+  return h('section', { class: 'judgment__scores' }, h('h4', {}, t.judgment.scoresHeading), h('dl', {}, ...rows));
+}
