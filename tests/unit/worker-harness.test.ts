@@ -160,6 +160,20 @@ export const stamp = (): string => new Date().toISOString();`,
     ]);
   });
 
+  it('keeps timers faked at the top of a test file for its tests', async () => {
+    const results = await run(`
+      import { it, expect, vi } from 'vitest';
+      vi.useFakeTimers();
+      it('is fake', () => {
+        let fired = false;
+        setTimeout(() => { fired = true; }, 60_000);
+        vi.advanceTimersByTime(60_000);
+        expect(fired).toBe(true);
+      });
+    `);
+    expect(summary(results)).toEqual(['is fake: pass']);
+  });
+
   it('fires a thousand fake timers asynchronously well within the test timeout', async () => {
     const results = await run(
       `

@@ -50,9 +50,6 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
     await collector.collect();
   } catch (error) {
     return [fileFailure(file, error)];
-  } finally {
-    // Timers faked at import time must not leak into the next file; a test may fake them again.
-    clock.useRealTimers();
   }
   interpretModes(collector.root);
   try {
@@ -67,7 +64,7 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
     if (suiteErrors.length > 0 && !anyFailed) results.push(fileFailure(file, suiteErrors[0]));
     return results;
   } finally {
-    clock.useRealTimers();
+    // Each file has its own clock, but spies patch shared objects (console, Math) and must not leak.
     restoreAllMocks();
   }
 }
