@@ -1,0 +1,115 @@
+// Craftpath's service worker: a lesson visited once, and its exercise, keep working offline.
+//
+// Registered by src/layouts/BaseLayout.astro in production builds only. Nothing is precached: the site is
+// static, so every page, script, Monaco worker, engine worker and exercise bundle (/exercises/*.json) is
+// cached as the learner's browser fetches it, and nobody downloads the 14 MB of editor and engines for a
+// lesson they never open. Plain JavaScript in public/ so it is served at the site's root, whose scope
+// covers every page; it is not type-checked (the webworker lib clashes with the DOM lib of the project).
+
+// Bump when the caching scheme or the shape of what is stored changes: activate then drops older caches.
+const VERSION = 'v1';
+const PREFIX = 'craftpath-';
+const CACHE = `${PREFIX}${VERSION}`;
+// The worker's own folder is the site's base path (sw.js sits at the root of dist/).
+const BASE = new URL('./', self.location.href).pathname;
+// Vite's output: every file name carries a content hash, so a cached copy is never stale.
+const HASHED = `${BASE}_astro/`;
+// A stored answer is found by its URL alone: one saved from the registration message (a plain fetch) must
+// also serve the browser's own request for a script or a page, whose Accept header differs.
+const MATCH = { ignoreVary: true };
+
+self.addEventListener('install', () => {
+  // Nothing to precache, so there is nothing to wait for; the new version takes over at once.
+  self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
+      // Control the page that registered us now, so what it loads next (Monaco, the engine) is cached on the
+      // first visit, not only from the second.
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// The first visit: the page loaded before this worker controlled it, so BaseLayout's registration script
+// sends its own address and what it already fetched (its resource timing list) to be cached too.
+self.addEventListener('message', (event) => {
+  const { page, assets } = event.data ?? {};
+  const urls = Array.isArray(assets) ? assets.filter((u) => typeof u === 'string') : [];
+  event.waitUntil(
+    Promise.all([...(typeof page === 'string' ? [remember(page, true)] : []), ...urls.map((u) => remember(u, false))]),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || request.headers.has('range')) return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
+  event.respondWith(url.pathname.startsWith(HASHED) ? cacheFirst(request) : networkFirst(request));
+});
+
+/** Hashed assets: the cached copy if there is one, else the network's, kept for next time. */
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request, MATCH);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (cacheable(response)) await cache.put(request, response.clone());
+  return response;
+}
+
+/**
+ * Pages, exercise JSON, the search index: the network's answer whenever there is one, so a deploy shows
+ * at once; the last copy seen when there is none. Cached responses keep their headers, so a lesson with
+ * an exercise stays cross-origin isolated (COOP/COEP) when it is served from here.
+ */
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  const key = cacheKey(request.url, request.mode === 'navigate');
+  try {
+    const response = await fetch(request);
+    if (cacheable(response)) await cache.put(key, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(key, MATCH);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+/** Caches one URL the page fetched before this worker controlled it; never fails the message. */
+async function remember(href, isDocument) {
+  try {
+    const url = new URL(href, self.location.href);
+    if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
+    const cache = await caches.open(CACHE);
+    const key = cacheKey(url.href, isDocument);
+    if (url.pathname.startsWith(HASHED) && (await cache.match(key, MATCH))) return;
+    const response = await fetch(key);
+    if (cacheable(response)) await cache.put(key, response);
+  } catch {
+    // Offline or gone: it is cached the next time the page fetches it.
+  }
+}
+
+/** Pages are stored without their query (/search/?q=…), so one copy serves every query offline. */
+function cacheKey(href, isDocument) {
+  if (!isDocument) return href;
+  const url = new URL(href);
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+/**
+ * Whole, same-origin, successful answers only. A redirected response is left out because the browser
+ * refuses one for a navigation (the final URL is fetched, and cached, on its own).
+ */
+function cacheable(response) {
+  return response.ok && response.status === 200 && response.type === 'basic' && !response.redirected;
+}
