@@ -1,4 +1,4 @@
-// Bug: checkout builds its own bank client from the SDK package to "check the charge status directly".
+// Bug: checkout imports the SDK package to classify the processor's errors itself, outside the adapter.
 import { AcmeTimeoutError } from '@acme/bank-sdk';
 
 export const isSlowBank = (error: unknown) => error instanceof AcmeTimeoutError;
