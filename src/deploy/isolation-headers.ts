@@ -96,20 +96,15 @@ export function nginxSnippet(content: IsolatedContent): string {
   ].join('\n');
 }
 
-/** Fetch destinations that are documents: they get isolation only on exercise pages. */
-const DOCUMENT_DESTINATIONS = new Set(['document', 'iframe', 'frame', 'embed', 'object']);
-
 /**
- * The headers one response gets from the dev and preview servers. `destination` is the browser's
- * Sec-Fetch-Dest; with it, every subresource (in dev, workers come from /node_modules/ and /@fs/) gets
- * COEP; without it (curl, old browsers) only /_astro/ does, as on the static hosts.
+ * The headers one response gets from the dev and preview servers, decided by path alone: the browser's
+ * Sec-Fetch-Dest cannot tell a page from a script once the offline service worker re-fetches both.
+ * Anything with a file extension other than .html is a subresource and gets COEP (in dev, workers come
+ * from /src/, /node_modules/ and /@fs/ rather than /_astro/); pages get isolation only with exercises.
  */
-export function headersFor(
-  path: string,
-  destination: string | undefined,
-  content: IsolatedContent,
-): Record<string, string> {
+export function headersFor(path: string, content: IsolatedContent): Record<string, string> {
   if (isIsolatedPath(path, content)) return { ...ISOLATION_HEADERS };
-  if (destination) return DOCUMENT_DESTINATIONS.has(destination) ? {} : { ...ASSET_HEADERS };
-  return path.startsWith(ASSET_PREFIX) ? { ...ASSET_HEADERS } : {};
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  const subresource = path.startsWith('/@') || (extension !== undefined && extension !== 'html');
+  return subresource ? { ...ASSET_HEADERS } : {};
 }

@@ -11,12 +11,7 @@ function isolationHandler(projectRoot: string, base: string) {
       content ??= readIsolatedContent(projectRoot);
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = base !== '/' && url.pathname.startsWith(base) ? url.pathname.slice(base.length - 1) : url.pathname;
-      const dest = req.headers['sec-fetch-dest'];
-      for (const [name, value] of Object.entries(
-        headersFor(path, typeof dest === 'string' ? dest : undefined, await content),
-      )) {
-        res.setHeader(name, value);
-      }
+      for (const [name, value] of Object.entries(headersFor(path, await content))) res.setHeader(name, value);
     },
     /** A lesson gained or lost an exercise: read the frontmatter again on the next request. */
     invalidate(): void {

@@ -42,13 +42,13 @@ describe('cross-origin isolation headers', () => {
   });
 
   it('gives every subresource COEP, so workers started by an isolated page may load', () => {
-    expect(headersFor('/lessons/fakes-over-mocks/', 'document', content)).toEqual(both);
-    expect(headersFor('/lessons/lint-for-bugs/', 'document', content)).toEqual({});
-    expect(headersFor('/node_modules/monaco-editor/esm/vs/editor/editor.worker.js', 'worker', content)).toEqual(
-      coepOnly,
-    );
-    expect(headersFor('/_astro/editor.worker.js', undefined, content)).toEqual(coepOnly);
-    expect(headersFor('/favicon.svg', undefined, content)).toEqual({});
+    expect(headersFor('/lessons/fakes-over-mocks/', content)).toEqual(both);
+    expect(headersFor('/lessons/lint-for-bugs/', content)).toEqual({});
+    expect(headersFor('/lessons/lint-for-bugs/index.html', content)).toEqual({});
+    expect(headersFor('/node_modules/monaco-editor/esm/vs/editor/editor.worker.js', content)).toEqual(coepOnly);
+    expect(headersFor('/src/runtime/engines/worker/worker.ts', content)).toEqual(coepOnly);
+    expect(headersFor('/@vite/client', content)).toEqual(coepOnly);
+    expect(headersFor('/_astro/editor.worker.js', content)).toEqual(coepOnly);
   });
 
   it('has deploy configs that match the lessons as they are now', async () => {
