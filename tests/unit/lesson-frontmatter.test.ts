@@ -32,9 +32,9 @@ function syncWithLesson(fileName: string, source: string): { status: number | nu
   projects.push(dir);
   mkdirSync(join(dir, 'content/lessons'), { recursive: true });
   mkdirSync(join(dir, 'exercises'));
-  mkdirSync(join(dir, 'src/content'), { recursive: true });
-  for (const f of ['astro.config.mjs', 'package.json', 'src/content.config.ts']) cpSync(join(root, f), join(dir, f));
-  cpSync(join(root, 'src/content/schema'), join(dir, 'src/content/schema'), { recursive: true });
+  // The site's real config and source (the config imports from src/), with only the content replaced.
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, f), join(dir, f));
+  cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'content/lessons', fileName), source);
   const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
