@@ -64,7 +64,12 @@ describe.each(slugs)('exercise %s graded by worker and Node engines', (slug) => 
     async (variant) => {
       const { bundle } = await loadExercise(EXERCISES, slug);
       const files = variant === 'starter' ? bundle.starter : solutionFiles(bundle);
-      const [fromWorker, fromNode] = await both(bundle, files);
+      let [fromWorker, fromNode] = await both(bundle, files);
+      if (gradedFacts(fromWorker).join('\n') !== gradedFacts(fromNode).join('\n')) {
+        // Some starters are flaky on purpose (wall-clock sleeps with a 50 ms margin, for the lesson on
+        // deterministic tests); a busy machine can tip them either way. A real difference repeats.
+        [fromWorker, fromNode] = await both(bundle, files);
+      }
       expect(gradedFacts(fromWorker)).toEqual(gradedFacts(fromNode));
       const nodeMessages = failureMessages(fromNode);
       for (const [test, message] of failureMessages(fromWorker)) {
