@@ -3,6 +3,9 @@ import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/markdown/register';
 import 'monaco-editor/languages/definitions/yaml/register';
+// The diff editor's collapsed-region breadcrumbs need the outline service; without it every diff editor
+// (the review exercise, Compare with solution) throws "depends on UNKNOWN service IOutlineModelService".
+import 'monaco-editor/features/documentSymbols/register';
 import {
   typescriptDefaults,
   javascriptDefaults,

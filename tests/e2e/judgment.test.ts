@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useBrowser } from './browser.ts';
+
+const { newPage, url } = useBrowser();
+
+/** Starts an exercise with the keyboard (Enter on Start) and waits for the judgment island. */
+async function openJudgment(page: Page, lesson: string, slug: string): Promise<Locator> {
+  await page.goto(url(lesson));
+  const exercise = page.locator(`craftpath-exercise[data-slug="${slug}"]`);
+  const start = exercise.locator('[data-start]');
+  // Scrolling to it may already have started it; then the button is gone.
+  if (await start.count()) {
+    await start.focus().catch(() => undefined);
+    await page.keyboard.press('Enter').catch(() => undefined);
+  }
+  await exercise.locator('.judgment[data-ready]').waitFor({ state: 'visible', timeout: 30_000 });
+  return exercise;
+}
+
+/** Presses Enter on Submit and waits for this submission's report. */
+async function submitWithKeyboard(page: Page, exercise: Locator): Promise<string> {
+  const results = exercise.locator('[data-results]');
+  const before = Number((await results.getAttribute('data-runs')) ?? 0);
+  await exercise.locator('[data-submit]').focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => Number((await results.getAttribute('data-runs')) ?? 0), { timeout: 20_000 })
+    .toBeGreaterThan(before);
+  // Focus moved to the results, and the outcome was announced.
+  await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-results'))).resolves.toBe(true);
+  await expect(exercise.locator('[data-announcer]').textContent()).resolves.toMatch(/^Graded\./);
+  return (await results.getAttribute('data-verdict')) ?? '';
+}
+
+describe('judgment exercises, by keyboard alone', () => {
+  it('review: anchors a labelled comment, keeps it over a reload, submits, shows the scores and reveals the key', async () => {
+    const page = await newPage();
+    const keyRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.key.json')) keyRequests.push(r.url());
+    });
+    const exercise = await openJudgment(page, '/lessons/impact-focused-code-review/', 'review-rate-limiter-pr');
+    await exercise.locator('.monaco-diff-editor').waitFor({ state: 'visible' });
+    // The key is not on the page before submit.
+    const bundle = await page.evaluate(async () => (await fetch('/exercises/review-rate-limiter-pr.json')).text());
+    expect(bundle).not.toMatch(/not idempotent|circuit breaker/i);
+
+    // Anchor a comment to lines 38–44 of src/rate-limiter.ts: From, To, Label, Blocking, Comment, Add.
+    await exercise.locator('[data-from]').focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('38');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('44');
+    await page.keyboard.press('Tab'); // label: "issue" is the default
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space'); // blocking
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('consume() is retried but is not idempotent: a lost answer charges the key twice.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const comments = exercise.locator('[data-comments] [data-comment]');
+    await expect.poll(() => comments.count()).toBe(1);
+    await expect(comments.first().textContent()).resolves.toMatch(/issue\s*blocking\s*src\/rate-limiter\.ts:38–44/);
+
+    // The decision: Tab into the radio group, arrows to "Request changes".
+    await exercise.locator('[data-decision] input').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(exercise.locator('[data-decision] input:checked').getAttribute('value')).resolves.toBe(
+      'request-changes',
+    );
+
+    // Saved like code: a reload keeps the comment and the decision.
+    await expect.poll(() => exercise.locator('[data-saved-at]').count()).toBe(1);
+    const reopened = await openJudgment(page, '/lessons/impact-focused-code-review/', 'review-rate-limiter-pr');
+    await expect.poll(() => reopened.locator('[data-comments] [data-comment]').count()).toBe(1);
+    await expect(reopened.locator('[data-decision] input:checked').getAttribute('value')).resolves.toBe(
+      'request-changes',
+    );
+    expect(keyRequests).toEqual([]);
+
+    const verdict = await submitWithKeyboard(page, reopened);
+    expect(verdict).toBe('fail'); // one of three blocking defects
+    expect(keyRequests).toHaveLength(1);
+    const scores = reopened.locator('.judgment__scores');
+    await expect(scores.locator('[data-score="blockingRecall"] dd').textContent()).resolves.toBe('33%');
+    await expect(scores.locator('[data-score="decision"] dd').textContent()).resolves.toBe('100%');
+    await expect(scores.locator('[data-score="falseAlarms"]').textContent()).resolves.toBe('False alarms: 0');
+    // The key is revealed: every defect with its explanation, the found one marked as found.
+    const revealed = await reopened.locator('[data-results] .item').allTextContents();
+    expect(revealed.some((t) => /^✓ Found: consume\(\) is retried, but it is not idempotent/.test(t))).toBe(true);
+    expect(revealed.some((t) => /Missed: Every request now waits on the quota service.*180 ms p99/s.test(t))).toBe(
+      true,
+    );
+  });
+
+  it('decision: fills the matrix, picks an option that meets every constraint, and passes', async () => {
+    const page = await newPage();
+    const exercise = await openJudgment(page, '/lessons/caching-with-numbers/', 'cache-decision');
+    // Row by row, as Tab moves: none, db-cache, redis × p50, p99, cost, staleness.
+    const figures = ['41', '390', '0', '0', '9', '110', '314', '30', '2.8', '16', '540', '60'];
+    await exercise.locator('[data-panel="decision"] input[type="number"]').first().focus();
+    for (const [i, value] of figures.entries()) {
+      await page.keyboard.type(value);
+      if (i < figures.length - 1) await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Tab'); // into the radio group, on "No cache"
+    await page.keyboard.press('ArrowDown'); // the cache table
+    await page.keyboard.press('ArrowDown'); // Redis
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Headroom under the SLO at peak.');
+    const verdict = await submitWithKeyboard(page, exercise);
+    expect(verdict).toBe('pass');
+    const scores = exercise.locator('.judgment__scores');
+    await expect(scores.locator('[data-score="figures"] dd').textContent()).resolves.toBe('100%');
+    await expect(scores.locator('[data-score="constraints"] dd').textContent()).resolves.toBe('100%');
+    await expect(exercise.locator('[data-results]').textContent()).resolves.toMatch(/the 2,000 rps run is the one/);
+  });
+
+  it('impact: marks the consumers that break and is scored by precision and recall', async () => {
+    const page = await newPage();
+    const exercise = await openJudgment(page, '/lessons/what-would-break/', 'nullable-field-impact');
+    // The first five consumers break; Space ticks, Tab moves on.
+    await exercise.locator('[data-panel="impact"] input').first().focus();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+    }
+    // Leave the merchant payouts out: recall 80% still passes, and the key explains what was missed.
+    const verdict = await submitWithKeyboard(page, exercise);
+    expect(verdict).toBe('pass');
+    const scores = exercise.locator('.judgment__scores');
+    await expect(scores.locator('[data-score="precision"] dd').textContent()).resolves.toBe('100%');
+    await expect(scores.locator('[data-score="recall"] dd').textContent()).resolves.toBe('80%');
+    await expect(exercise.locator('[data-results]').textContent()).resolves.toMatch(
+      /merchant payouts: Breaks, but you did not mark it.*Hyrum's Law/s,
+    );
+  });
+});
