@@ -96,6 +96,22 @@ describe('judgment exercises, by keyboard alone', () => {
     );
   });
 
+  it('review: lines selected in the diff with the keyboard anchor the comment, and Tab leaves the editor for the form', async () => {
+    const page = await newPage();
+    const exercise = await openJudgment(page, '/lessons/impact-focused-code-review/', 'review-rate-limiter-pr');
+    await exercise.locator('.monaco-diff-editor').waitFor({ state: 'visible' });
+    // Into the changed side of the diff, as Tab would land there, then select lines 30–32 with the keyboard.
+    await exercise.locator('.editor.modified .native-edit-context, .editor.modified textarea').first().focus();
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 0; i < 29; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-from'))).resolves.toBe(true);
+    await expect(exercise.locator('[data-from]').inputValue()).resolves.toBe('30');
+    await expect(exercise.locator('[data-to]').inputValue()).resolves.toBe('32');
+  });
+
   it('decision: fills the matrix, picks an option that meets every constraint, and passes', async () => {
     const page = await newPage();
     const exercise = await openJudgment(page, '/lessons/caching-with-numbers/', 'cache-decision');
