@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExerciseLoadError, loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
+import { copyExercise, editFile } from './exercise-copy.ts';
 import { splitAnswerKeys, withAnswerKey } from '../../src/runtime/exercise/answer-keys.ts';
 import { solutionFiles } from '../../src/runtime/exercise/bundle.ts';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
@@ -30,5 +33,27 @@ describe('answer keys', () => {
   it('leaves a code exercise unchanged', async () => {
     const { bundle } = await loadExercise('exercises', 'cache-adr');
     expect(splitAnswerKeys(bundle)).toEqual({ page: bundle, key: undefined });
+  });
+});
+
+describe('an answer key on load', () => {
+  const cleanups: string[] = [];
+  afterEach(async () => {
+    await Promise.all(cleanups.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('names the field of a key that does not exist, and of one outside fixtures/', async () => {
+    const { exercisesDir, dir } = await copyExercise('cache-decision');
+    cleanups.push(exercisesDir);
+    await editFile(join(dir, 'exercise.yaml'), (t) => t.replace('fixtures/key/decision.json', 'fixtures/key/x.json'));
+    const error = await loadExercise(exercisesDir, 'cache-decision').catch((e: unknown) => e);
+    expect((error as ExerciseLoadError).problems).toEqual([
+      'exercises/cache-decision/exercise.yaml: checks[0].answerKey: "fixtures/key/x.json" does not exist',
+    ]);
+    await editFile(join(dir, 'exercise.yaml'), (t) => t.replace('fixtures/key/x.json', 'decision.json'));
+    const outside = await loadExercise(exercisesDir, 'cache-decision').catch((e: unknown) => e);
+    expect((outside as ExerciseLoadError).problems[0]).toMatch(
+      /checks\[0\]\.answerKey: use a JSON file under fixtures\//,
+    );
   });
 });

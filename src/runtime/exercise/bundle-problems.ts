@@ -45,6 +45,13 @@ export function findBundleProblems(bundle: ExerciseBundle): string[] {
       }
     });
   });
+  meta.checks.forEach((check, i) => {
+    if (!('answerKey' in check)) return;
+    // A missing key would only show as an error on submit; catch it on load like a missing mutant.
+    if (!(check.answerKey in bundle.fixtures)) {
+      problems.push(`${yaml}: checks[${i}].answerKey: "${check.answerKey}" does not exist`);
+    }
+  });
   meta.wrongSolutions.forEach((wrong, i) => {
     if (Object.keys(fixturesUnder(bundle, wrong.dir)).length === 0) {
       problems.push(`${yaml}: wrongSolutions[${i}].dir: "${wrong.dir}" holds no files`);
