@@ -15,8 +15,9 @@ export default defineConfig({
   integrations: [mdx(), deployConfigsIntegration(projectRoot)],
   markdown: {
     shikiConfig: {
-      // Both themes are emitted as CSS variables; src/styles/global.css picks one from data-theme.
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // Both themes are emitted as CSS variables; src/styles/global.css picks one from data-theme. GitHub's
+      // "default" themes, not the classic ones: those fail WCAG AA contrast (light's orange, dark's comments).
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
     },
   },

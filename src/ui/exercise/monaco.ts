@@ -29,7 +29,7 @@ self.MonacoEnvironment = {
   },
 };
 
-const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 let ready: Promise<Monaco> | undefined;
 
 /** Monaco configured once per page: site-matching Shiki colours, the TS service, Vitest's API types. */
@@ -41,7 +41,7 @@ export function loadMonaco(): Promise<Monaco> {
 async function setup(): Promise<Monaco> {
   // The same Shiki themes as the lesson's code blocks (astro.config.mjs), so code looks the same in both.
   const highlighter = await createHighlighterCore({
-    themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
+    themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
     langs: [
       import('shiki/langs/typescript.mjs'),
       import('shiki/langs/javascript.mjs'),
