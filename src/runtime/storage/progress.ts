@@ -1,13 +1,12 @@
 import { z } from 'astro/zod';
 import type { CheckReport } from '../report/check-report.ts';
 import type { KeyValueStorage } from './key-value.ts';
-import type { StorageNotice } from './saved-work.ts';
+import { readRecord, writeRecord, type RecordAccess, type StorageNotice } from './stored-record.ts';
 
 /** Bump when the stored shape changes, and teach `migrate` the old one. */
 export const PROGRESS_VERSION = 1 as const;
 /** Storage key of the progress record. */
 export const PROGRESS_KEY = 'craftpath:progress';
-const QUARANTINE = 'craftpath:quarantine:progress:';
 
 const exerciseProgressSchema = z
   .object({
@@ -43,36 +42,18 @@ const empty = (): Progress => ({ version: PROGRESS_VERSION, exercises: {} });
  * with a notice, never silently replaced.
  */
 export class ProgressStore {
-  readonly #storage: KeyValueStorage;
-  readonly #notify: (notice: StorageNotice) => void;
-  readonly #now: () => Date;
+  readonly #access: RecordAccess;
 
   constructor(storage: KeyValueStorage, notify: (notice: StorageNotice) => void = () => {}, now = () => new Date()) {
-    this.#storage = storage;
-    this.#notify = notify;
-    this.#now = now;
+    this.#access = { storage, notify, now };
   }
 
   read(): Progress {
-    let raw: string | null;
-    try {
-      raw = this.#storage.getItem(PROGRESS_KEY);
-    } catch (error) {
-      this.#notify({ kind: 'not-saved', reason: error instanceof Error ? error.message : String(error) });
-      return empty();
-    }
-    if (raw === null) return empty();
-    const parsed = parseProgress(raw);
-    if (parsed) return parsed;
-    const backupKey = QUARANTINE + this.#now().toISOString();
-    try {
-      this.#storage.setItem(backupKey, raw);
-      this.#storage.removeItem(PROGRESS_KEY);
-    } catch {
-      // Leave it in place rather than lose it.
-    }
-    this.#notify({ kind: 'set-aside', key: PROGRESS_KEY, backupKey, reason: 'saved progress could not be read' });
-    return empty();
+    const stored = readRecord(this.#access, PROGRESS_KEY, parseProgress, {
+      name: 'progress',
+      reason: 'saved progress could not be read',
+    });
+    return stored ?? empty();
   }
 
   stateOf(slug: string): ExerciseState {
@@ -82,7 +63,7 @@ export class ProgressStore {
   /** Record one run of the checks. */
   recordRun(slug: string, report: Pick<CheckReport, 'verdict'>): ExerciseProgress {
     const progress = this.read();
-    const at = this.#now().toISOString();
+    const at = this.#access.now().toISOString();
     const before = progress.exercises[slug];
     const passed = before?.status === 'passed' || report.verdict === 'pass';
     const next: ExerciseProgress = {
@@ -99,7 +80,7 @@ export class ProgressStore {
 
   visitLesson(id: string): void {
     const progress = this.read();
-    progress.lastLesson = { id, at: this.#now().toISOString() };
+    progress.lastLesson = { id, at: this.#access.now().toISOString() };
     this.#write(progress);
   }
 
@@ -109,13 +90,7 @@ export class ProgressStore {
   }
 
   #write(progress: Progress): boolean {
-    try {
-      this.#storage.setItem(PROGRESS_KEY, JSON.stringify(progress));
-      return true;
-    } catch (error) {
-      this.#notify({ kind: 'not-saved', reason: error instanceof Error ? error.message : String(error) });
-      return false;
-    }
+    return writeRecord(this.#access, PROGRESS_KEY, progress);
   }
 }
 

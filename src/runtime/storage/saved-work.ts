@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { Files } from '../checks/toolchain.ts';
 import type { KeyValueStorage } from './key-value.ts';
+import { readRecord, writeRecord, type RecordAccess, type StorageNotice } from './stored-record.ts';
 
 /** Bump when the stored shape changes, and teach `migrate` the old one: saved work must never be lost. */
 export const SAVED_WORK_VERSION = 1 as const;
@@ -18,12 +19,10 @@ export const savedWorkSchema = z
   .strict();
 export type SavedWorkRecord = z.infer<typeof savedWorkSchema>;
 
-export type StorageNotice =
-  { kind: 'set-aside'; key: string; backupKey: string; reason: string } | { kind: 'not-saved'; reason: string };
+export type { StorageNotice };
 
 /** Storage key prefix of saved work; one key per exercise. */
 export const WORK_KEY_PREFIX = 'craftpath:work:';
-const QUARANTINE = 'craftpath:quarantine:';
 
 /**
  * The learner's code per exercise, saved as they type. Unreadable records are moved aside (not deleted)
@@ -31,37 +30,18 @@ const QUARANTINE = 'craftpath:quarantine:';
  * `save` report failure instead of throwing into the editor.
  */
 export class SavedWork {
-  readonly #storage: KeyValueStorage;
-  readonly #notify: (notice: StorageNotice) => void;
-  readonly #now: () => Date;
+  readonly #access: RecordAccess;
 
   constructor(storage: KeyValueStorage, notify: (notice: StorageNotice) => void = () => {}, now = () => new Date()) {
-    this.#storage = storage;
-    this.#notify = notify;
-    this.#now = now;
+    this.#access = { storage, notify, now };
   }
 
   load(exercise: string): Files | undefined {
-    const key = WORK_KEY_PREFIX + exercise;
-    let raw: string | null;
-    try {
-      raw = this.#storage.getItem(key);
-    } catch (error) {
-      this.#notify({ kind: 'not-saved', reason: describe(error) });
-      return undefined;
-    }
-    if (raw === null) return undefined;
-    const record = this.#parse(raw, exercise);
-    if (record) return record.files;
-    const backupKey = `${QUARANTINE}${exercise}:${this.#now().toISOString()}`;
-    try {
-      this.#storage.setItem(backupKey, raw);
-      this.#storage.removeItem(key);
-    } catch {
-      // Could not move it: leave the original where it is rather than lose it.
-    }
-    this.#notify({ kind: 'set-aside', key, backupKey, reason: 'the saved code could not be read' });
-    return undefined;
+    const record = readRecord(this.#access, WORK_KEY_PREFIX + exercise, (raw) => parseSavedWork(raw, exercise), {
+      name: exercise,
+      reason: 'the saved code could not be read',
+    });
+    return record?.files;
   }
 
   save(exercise: string, files: Files): boolean {
@@ -69,35 +49,29 @@ export class SavedWork {
       version: SAVED_WORK_VERSION,
       exercise,
       files: { ...files },
-      updatedAt: this.#now().toISOString(),
+      updatedAt: this.#access.now().toISOString(),
     };
-    try {
-      this.#storage.setItem(WORK_KEY_PREFIX + exercise, JSON.stringify(record));
-      return true;
-    } catch (error) {
-      this.#notify({ kind: 'not-saved', reason: describe(error) });
-      return false;
-    }
+    return writeRecord(this.#access, WORK_KEY_PREFIX + exercise, record);
   }
 
   clear(exercise: string): void {
     try {
-      this.#storage.removeItem(WORK_KEY_PREFIX + exercise);
+      this.#access.storage.removeItem(WORK_KEY_PREFIX + exercise);
     } catch {
       // Nothing to do: the next save will overwrite it.
     }
   }
+}
 
-  #parse(raw: string, exercise: string): SavedWorkRecord | undefined {
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      return undefined;
-    }
-    const result = savedWorkSchema.safeParse(migrate(data, exercise));
-    return result.success && result.data.exercise === exercise ? result.data : undefined;
+function parseSavedWork(raw: string, exercise: string): SavedWorkRecord | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return undefined;
   }
+  const result = savedWorkSchema.safeParse(migrate(data, exercise));
+  return result.success && result.data.exercise === exercise ? result.data : undefined;
 }
 
 /**
@@ -112,9 +86,4 @@ function migrate(data: unknown, exercise: string): unknown {
     }
   }
   return data;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error && error.name === 'QuotaExceededError') return 'browser storage is full';
-  return error instanceof Error ? error.message : String(error);
 }
