@@ -16,7 +16,8 @@ export async function startPreview(): Promise<PreviewServer> {
     throw new Error('No production build in dist/. Run `npm run build` first (`npm test` and `npm run bench` do).');
   }
   const port = await freePort();
-  const server = spawn('astro', ['preview', '--port', String(port), '--host', '127.0.0.1'], {
+  // --ignore-lock: our own server on our own port, alongside a preview the developer may have running.
+  const server = spawn('astro', ['preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
