@@ -1,4 +1,9 @@
 import * as monaco from 'monaco-editor/editor/editor.api';
+// The TypeScript mode registers services (code lens, inlay hints, suggest memories…) when it loads. Monaco
+// fixes its services on first use, which the language registrations below already trigger, so a lazily
+// loaded mode leaves them unknown and any editor created after it (the fix workbench under a review's
+// diff, Compare with solution) throws "depends on UNKNOWN service". Load it up front instead.
+import 'monaco-editor/languages/features/typescript/tsMode';
 import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/markdown/register';
