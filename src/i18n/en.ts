@@ -149,6 +149,8 @@ export const en = {
     figureLabel: (option: string, criterion: string, unit: string) => `${option}: ${criterion} (${unit})`,
     impactLegend: 'Consumers that break when this change ships',
     saved: 'Your answers are saved in this browser.',
+    fixHeading: 'Then fix it',
+    fixIntro: 'Your review is in. Fix what it found in the code below; Run checks grades your changes.',
   },
 } as const;
 

@@ -20,7 +20,7 @@ async function openJudgment(page: Page, lesson: string, slug: string): Promise<L
 
 /** Presses Enter on Submit and waits for this submission's report. */
 async function submitWithKeyboard(page: Page, exercise: Locator): Promise<string> {
-  const results = exercise.locator('[data-results]');
+  const results = exercise.locator('[data-judgment] > [data-results]');
   const before = Number((await results.getAttribute('data-runs')) ?? 0);
   await exercise.locator('[data-submit]').focus();
   await page.keyboard.press('Enter');
@@ -28,8 +28,10 @@ async function submitWithKeyboard(page: Page, exercise: Locator): Promise<string
     .poll(async () => Number((await results.getAttribute('data-runs')) ?? 0), { timeout: 20_000 })
     .toBeGreaterThan(before);
   // Focus moved to the results, and the outcome was announced.
-  await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-results'))).resolves.toBe(true);
-  await expect(exercise.locator('[data-announcer]').textContent()).resolves.toMatch(/^Graded\./);
+  await expect(page.evaluate(() => document.activeElement?.matches('[data-judgment] > [data-results]'))).resolves.toBe(
+    true,
+  );
+  await expect(exercise.locator('[data-judgment] > [data-announcer]').textContent()).resolves.toMatch(/^Graded\./);
   return (await results.getAttribute('data-verdict')) ?? '';
 }
 
@@ -89,11 +91,21 @@ describe('judgment exercises, by keyboard alone', () => {
     await expect(scores.locator('[data-score="decision"] dd').textContent()).resolves.toBe('100%');
     await expect(scores.locator('[data-score="falseAlarms"]').textContent()).resolves.toBe('False alarms: 0');
     // The key is revealed: every defect with its explanation, the found one marked as found.
-    const revealed = await reopened.locator('[data-results] .item').allTextContents();
+    const revealed = await reopened.locator('[data-judgment] > [data-results] .item').allTextContents();
     expect(revealed.some((t) => /^✓ Found: consume\(\) is retried, but it is not idempotent/.test(t))).toBe(true);
     expect(revealed.some((t) => /Missed: Every request now waits on the quota service.*180 ms p99/s.test(t))).toBe(
       true,
     );
+
+    // Review then fix: the code workbench opens below, and its checks run on the (still unfixed) code.
+    const fix = reopened.locator('.judgment__fix .workbench[data-ready]');
+    await fix.locator('.monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
+    await fix.locator('[data-run]').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => fix.locator('[data-results]').getAttribute('data-verdict'), { timeout: 60_000 })
+      .toBe('fail');
+    await expect(fix.locator('[data-check="fix-retry"]').getAttribute('class')).resolves.toMatch(/check--fail/);
   });
 
   it('review: lines selected in the diff with the keyboard anchor the comment, and Tab leaves the editor for the form', async () => {
@@ -132,7 +144,9 @@ describe('judgment exercises, by keyboard alone', () => {
     const scores = exercise.locator('.judgment__scores');
     await expect(scores.locator('[data-score="figures"] dd').textContent()).resolves.toBe('100%');
     await expect(scores.locator('[data-score="constraints"] dd').textContent()).resolves.toBe('100%');
-    await expect(exercise.locator('[data-results]').textContent()).resolves.toMatch(/the 2,000 rps run is the one/);
+    await expect(exercise.locator('[data-judgment] > [data-results]').textContent()).resolves.toMatch(
+      /the 2,000 rps run is the one/,
+    );
   });
 
   it('impact: marks the consumers that break and is scored by precision and recall', async () => {
@@ -150,7 +164,7 @@ describe('judgment exercises, by keyboard alone', () => {
     const scores = exercise.locator('.judgment__scores');
     await expect(scores.locator('[data-score="precision"] dd').textContent()).resolves.toBe('100%');
     await expect(scores.locator('[data-score="recall"] dd').textContent()).resolves.toBe('80%');
-    await expect(exercise.locator('[data-results]').textContent()).resolves.toMatch(
+    await expect(exercise.locator('[data-judgment] > [data-results]').textContent()).resolves.toMatch(
       /merchant payouts: Breaks, but you did not mark it.*Hyrum's Law/s,
     );
   });

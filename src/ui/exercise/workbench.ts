@@ -29,6 +29,8 @@ export interface WorkbenchOptions {
   slug: string;
   /** URL of the exercise's JSON bundle (src/pages/exercises/[slug].json.ts). */
   src: string;
+  /** A bundle already in hand instead of `src`: the code part of a review-then-fix exercise, after the review. */
+  bundle?: ExerciseBundle;
 }
 
 const LINT_DELAY_MS = 250;
@@ -39,7 +41,7 @@ const SAVE_DELAY_MS = 300;
  * live in src/runtime; this file only wires them to Monaco and the DOM.
  */
 export async function mountWorkbench(host: HTMLElement, options: WorkbenchOptions): Promise<WorkbenchHandle> {
-  const [bundle, monaco] = await Promise.all([fetchBundle(options.src), loadMonaco()]);
+  const [bundle, monaco] = await Promise.all([options.bundle ?? fetchBundle(options.src), loadMonaco()]);
   const status = h('p', { class: 'workbench__status meta', role: 'status' });
   const engineStatus = h('span', { 'data-engine-status': true });
   const notice = (n: StorageNotice) =>
@@ -171,7 +173,9 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       lintTimer = setTimeout(() => void lintNow(), LINT_DELAY_MS);
       clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
-        if (saved.save(bundle.slug, learnerFiles())) editorEl.dataset['savedAt'] = String(Date.now());
+        // Merged with what is saved: a review-then-fix exercise keeps its review answer in the same record.
+        if (saved.save(bundle.slug, { ...saved.load(bundle.slug), ...learnerFiles() }))
+          editorEl.dataset['savedAt'] = String(Date.now());
       }, SAVE_DELAY_MS);
     });
   }

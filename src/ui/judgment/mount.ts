@@ -52,12 +52,23 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const panels: AnswerPanel[] = [];
   const answers = (): Record<string, string> => Object.fromEntries(panels.map((p) => [p.file, p.value()]));
+  const save = (): void => {
+    saveTimer = undefined;
+    // Merged with what is saved: a review-then-fix exercise keeps its code in the same record.
+    if (saved.save(bundle.slug, { ...saved.load(bundle.slug), ...answers() }))
+      host.dataset['savedAt'] = String(Date.now());
+  };
   const onChange = (): void => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      if (saved.save(bundle.slug, answers())) host.dataset['savedAt'] = String(Date.now());
-    }, SAVE_DELAY_MS);
+    saveTimer = setTimeout(save, SAVE_DELAY_MS);
   };
+  // A reload or a link within the save delay would drop the last change: write it on the way out.
+  addEventListener('pagehide', () => {
+    if (saveTimer !== undefined) {
+      clearTimeout(saveTimer);
+      save();
+    }
+  });
   const initial = (path: string): string | undefined => restored[path] ?? bundle.starter[path];
   for (const spec of judged) {
     if (spec.kind === 'review') panels.push(await reviewPanel(spec, bundle.starter, initial(spec.file), onChange));
@@ -101,7 +112,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
       key ??= await fetchJson<AnswerKeyFile>(options.keySrc);
       const graded = withAnswerKey({ ...bundle, meta: { ...bundle.meta, checks: judged } }, key);
       const files = answers();
-      saved.save(bundle.slug, files);
+      saved.save(bundle.slug, { ...saved.load(bundle.slug), ...files });
       const report = await runChecks(graded, files, noToolchain);
       results.replaceChildren(renderScores(report), renderReport(report, { jumpTo: () => undefined }));
       results.dataset['verdict'] = report.verdict;
@@ -110,6 +121,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
       submitButton.textContent = t.judgment.resubmit;
       // Focus moves to the results so keyboard and screen-reader users land on what changed.
       results.focus();
+      void openCodeWorkbench(key);
       announcer.textContent = t.judgment.announce(
         `${verdictText(report)}. ${report.checks.map((c) => c.summary).join('. ')}`,
       );
@@ -123,6 +135,31 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     }
   }
   submitButton.addEventListener('click', () => void submit());
+
+  // Review then fix: the exercise's code checks get the usual workbench once the review is submitted
+  // (or at once, when code was saved in an earlier visit), without the forms' files and checks.
+  const codeChecks = bundle.meta.checks.filter((c) => !JUDGMENT_KINDS.has(c.kind));
+  const formFiles = new Set([...panels.map((p) => p.file), ...diffed, ...material]);
+  const codeHost = h('section', { class: 'judgment__fix', 'aria-label': t.judgment.fixHeading, hidden: true });
+  host.append(codeHost);
+  let workbench: Promise<unknown> | undefined;
+  function openCodeWorkbench(withKey: AnswerKeyFile | undefined): Promise<unknown> | undefined {
+    if (codeChecks.length === 0) return undefined;
+    workbench ??= (async () => {
+      const { mountWorkbench } = await import('../exercise/workbench.ts');
+      const files = bundle.meta.files.filter((f) => !formFiles.has(f.path));
+      const codeBundle = {
+        ...bundle,
+        meta: { ...bundle.meta, files, checks: codeChecks },
+        solution: withKey?.solution ?? bundle.solution,
+      };
+      codeHost.hidden = false;
+      codeHost.append(h('h4', {}, t.judgment.fixHeading), h('p', {}, t.judgment.fixIntro));
+      return mountWorkbench(codeHost, { slug: bundle.slug, src: options.src, bundle: codeBundle });
+    })();
+    return workbench;
+  }
+  if (bundle.meta.files.some((f) => f.path in restored && !formFiles.has(f.path))) void openCodeWorkbench(undefined);
 
   return { answers, submit };
 }
