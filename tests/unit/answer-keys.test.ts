@@ -24,10 +24,12 @@ describe('answer keys', () => {
     expect(Object.keys(key?.fixtures ?? {})).toEqual(['fixtures/key/review.json']);
     // On submit the page merges the key back in and grades with the same runChecks path.
     if (!key) throw new Error('a review exercise must have a key file');
-    const full = withAnswerKey(page, key);
+    // The page grades only the judgment checks itself; the code checks of review-then-fix go to the workbench.
+    const judged = { ...page, meta: { ...page.meta, checks: page.meta.checks.filter((c) => c.kind === 'review') } };
+    const full = withAnswerKey(judged, key);
     const report = await runChecks(full, solutionFiles(full), noTools);
     expect(report.verdict).toBe('pass');
-    await expect(runChecks(page, solutionFiles(full), noTools)).resolves.toMatchObject({ verdict: 'error' });
+    await expect(runChecks(judged, solutionFiles(full), noTools)).resolves.toMatchObject({ verdict: 'error' });
   });
 
   it('leaves a code exercise unchanged', async () => {
