@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { isolationDevPlugin, isolationPreviewProxy } from './src/deploy/isolation-server.ts';
 import { deployConfigsIntegration } from './src/deploy/deploy-configs.ts';
+import { eslintInBrowser } from './src/runtime/engines/worker/vite-config.ts';
 
 // Where "Edit this page" links point. Teams self-hosting set CRAFTPATH_EDIT_BASE to their own repository.
 const editBase = process.env.CRAFTPATH_EDIT_BASE ?? 'https://github.com/craftpath/craftpath/edit/main/';
@@ -22,9 +23,15 @@ export default defineConfig({
     },
   },
   vite: {
-    // Cross-origin isolation (COOP/COEP) for pages with exercises, so WebContainers can boot there; deploys
-    // get the same headers from public/_headers, vercel.json or deploy/nginx.conf (README, "WebContainers").
-    plugins: [isolationDevPlugin(projectRoot)],
+    plugins: [
+      // Cross-origin isolation (COOP/COEP) for pages with exercises, so WebContainers can boot there; deploys
+      // get the same headers from public/_headers, vercel.json or deploy/nginx.conf (README, "WebContainers").
+      isolationDevPlugin(projectRoot),
+      // The worker engine bundles ESLint for browsers (a `process` shim and a `path` alias, for ESLint's
+      // files only). Without it the build succeeds and in-browser lint fails at run time.
+      eslintInBrowser(),
+    ],
+    worker: { format: 'es', plugins: () => [eslintInBrowser()] },
     preview: { proxy: isolationPreviewProxy(projectRoot) },
     define: {
       'import.meta.env.CRAFTPATH_EDIT_BASE': JSON.stringify(editBase),

@@ -70,6 +70,7 @@ export const en = {
   readOnly: 'read-only',
   runChecks: 'Run checks',
   running: 'Running checks…',
+  lintFailed: (reason: string) => `Lint could not run: ${reason}`,
   reset: 'Reset to starter',
   resetDone: 'Reset to the starter code.',
   undoReset: 'Undo reset',

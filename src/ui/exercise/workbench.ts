@@ -160,9 +160,15 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
         monaco.editor.setModelMarkers(model, 'eslint', toMarkers(problems, path, monaco.MarkerSeverity));
       editorEl.dataset['lintedAt'] = String(Date.now());
       editorEl.dataset['lintProblems'] = String(problems.length);
+      delete editorEl.dataset['lintError'];
       return problems;
-    } catch {
-      // A lint cut short by the next keystroke, or a broken config the Run report will explain.
+    } catch (error) {
+      // A lint cut short by the next keystroke is normal; anything else (a learner's config that throws)
+      // is shown, since silence would look like clean code.
+      if (!(error instanceof Error && error.name === 'AbortError')) {
+        editorEl.dataset['lintError'] = error instanceof Error ? error.message : String(error);
+        status.textContent = t.lintFailed(editorEl.dataset['lintError']);
+      }
       return [];
     }
   }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Plugin, UserConfig } from 'vite';
 
 /**
@@ -5,9 +6,10 @@ import type { Plugin, UserConfig } from 'vite';
  * still requires `node:path` and reads the global `process`; both are satisfied for ESLint's own files
  * only, so the rest of the site (and Astro's server build) keep Node's real modules.
  *
- * Use: `vite: mergeConfig(base, workerEngineViteConfig)` in astro.config.mjs (build-only settings;
- * the browser test drives the production build).
+ * Used by astro.config.mjs (as a plugin for pages and for workers) and by scripts/bundle-worker.ts.
  */
+
+const CJS_DEPENDENCIES = new Set(['espree', 'esquery']);
 
 /** The Node parts ESLint touches when linting, for its files alone. */
 export function eslintInBrowser(): Plugin {
@@ -17,6 +19,11 @@ export function eslintInBrowser(): Plugin {
     name: 'craftpath:eslint-in-browser',
     enforce: 'pre',
     async resolveId(source, importer) {
+      // ESLint require()s these; a browser build would pick their ESM entries, and the CommonJS interop
+      // then loses their named exports (esquery.parse, used for every rule's selectors, is undefined and
+      // every lint fails at run time with "n.parse is not a function"). Their CommonJS builds keep them.
+      if (CJS_DEPENDENCIES.has(source) && isEslintFile(importer))
+        return createRequire(importer ?? import.meta.url).resolve(source);
       if ((source !== 'node:path' && source !== 'path') || !isEslintFile(importer)) return null;
       // Resolved by Vite itself, so it works wherever the config is loaded (astro.config, scripts).
       return this.resolve('path-browserify', importer, { skipSelf: true });

@@ -57,9 +57,14 @@ interface Booted {
   handle: WorkerHandle;
   ready: Promise<void>;
   isReady: boolean;
+  /** Whether this worker has linted once, so ESLint is warm. */
+  linted: boolean;
   /** Rejects `ready`, so nobody waits forever on a worker that was killed while loading. */
   fail(error: Error): void;
 }
+
+/** Limit for the first lint of a fresh worker, which includes warming ESLint up. */
+const COLD_LINT_TIMEOUT_MS = 30_000;
 
 class WorkerEngine implements Engine {
   readonly name = 'worker' as const;
@@ -113,13 +118,18 @@ class WorkerEngine implements Engine {
     return this.#enqueue(async () => {
       this.#assertExercise(request);
       await this.#ready(options.signal);
+      // The first lint of a fresh worker also builds ESLint's rule set and evaluates the config; on a busy
+      // machine that alone can pass the steady-state limit, which would hide the first markers.
+      const worker = this.#worker;
+      const limitMs = worker?.linted ? this.#lintTimeoutMs : Math.max(this.#lintTimeoutMs, COLD_LINT_TIMEOUT_MS);
       const outcome = await this.#request(
         (id) => ({ type: 'lint', id, files: request.files }),
-        this.#lintTimeoutMs,
+        limitMs,
         options.signal,
       );
-      if (outcome === 'timeout') throw new RunTimeoutError(this.#lintTimeoutMs);
+      if (outcome === 'timeout') throw new RunTimeoutError(limitMs);
       if (outcome.type !== 'lint-result') throw unexpected(outcome);
+      if (worker) worker.linted = true;
       return outcome.problems;
     });
   }
@@ -155,6 +165,7 @@ class WorkerEngine implements Engine {
     const booted: Booted = {
       ready,
       isReady: false,
+      linted: false,
       fail: (error) => fail(error),
       handle: this.#createWorker({
         onMessage: (data) => {
