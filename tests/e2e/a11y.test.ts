@@ -97,6 +97,13 @@ describe.each(['light', 'dark'] as const)('accessibility (axe), %s theme', (them
     const found = blocking(await axe(page), `${path} (${theme})`);
     expect(found, `axe on ${path} (${theme}):\n${describeViolations(found)}`).toEqual([]);
   });
+
+  it('search results (links, excerpts, highlighted words) have no serious or critical violations', async () => {
+    await page.goto(url('/search/?q=retries'));
+    await page.locator('.search-result mark').first().waitFor({ timeout: 15_000 });
+    const found = blocking(await axe(page), `search results (${theme})`);
+    expect(found, `axe on search results (${theme}):\n${describeViolations(found)}`).toEqual([]);
+  });
 });
 
 describe('accessibility (axe), exercise workbench', () => {
