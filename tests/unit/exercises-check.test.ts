@@ -56,7 +56,10 @@ describe('exercises check', () => {
       new Promise<void>((resolve, reject) => {
         const onData = (chunk: Buffer) => {
           output += chunk.toString();
-          if (output.indexOf(text, from) !== -1) resolve();
+          if (output.indexOf(text, from) === -1) return;
+          // One listener at a time, or every later chunk would be appended twice.
+          child.stdout?.off('data', onData);
+          resolve();
         };
         child.stdout?.on('data', onData);
         child.on('close', () => reject(new Error(`CLI exited before printing "${text}":\n${output}`)));
@@ -74,7 +77,7 @@ describe('exercises check', () => {
     }
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
-  }, 60_000);
+  }, 150_000);
 
   it('on Ctrl-C, stops the learner code it started instead of leaving it running', async () => {
     const dir = await learnerDir();
