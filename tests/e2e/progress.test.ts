@@ -65,7 +65,8 @@ describe('learner progress', () => {
     await page.reload();
     await expect(page.locator('[data-track="code-quality"] [data-summary]').textContent()).resolves.toMatch(/^0 of/);
     await page.locator('[data-import]').setInputFiles(path);
-    await expect(page.locator('[data-backup-status]').textContent()).resolves.toMatch(/Imported/);
+    // Reading the file is asynchronous: wait for the outcome rather than read the status at once.
+    await expect.poll(() => page.locator('[data-backup-status]').textContent()).toMatch(/Imported/);
     await expect(page.locator('[data-track="code-quality"] [data-summary]').textContent()).resolves.toMatch(/^1 of/);
     const work = await page.evaluate((slug) => localStorage.getItem(`craftpath:work:${slug}`), SLUG);
     expect(work).toContain('"files"');
@@ -77,9 +78,9 @@ describe('learner progress', () => {
     await page
       .locator('[data-import]')
       .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
-    await expect(page.locator('[data-backup-status]').textContent()).resolves.toMatch(
-      /^Nothing was imported\. Not a Craftpath backup/,
-    );
+    await expect
+      .poll(() => page.locator('[data-backup-status]').textContent())
+      .toMatch(/^Nothing was imported\. Not a Craftpath backup/);
     await expect(page.evaluate(() => localStorage.length)).resolves.toBe(0);
   });
 
