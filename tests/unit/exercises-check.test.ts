@@ -51,19 +51,20 @@ describe('exercises check', () => {
   it('with --watch, checks again after a file is saved', async () => {
     const dir = await learnerDir();
     const child = startCli(['check', 'lint-gate', '--dir', dir, '--watch']);
+    // One listener for the whole run, so nothing printed between two waits is lost.
     let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const waitFor = (text: string, from: number) =>
       new Promise<void>((resolve, reject) => {
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.indexOf(text, from) === -1) return;
-          // One listener at a time, or every later chunk would be appended twice.
-          child.stdout?.off('data', onData);
-          resolve();
-        };
-        child.stdout?.on('data', onData);
-        child.on('close', () => reject(new Error(`CLI exited before printing "${text}":\n${output}`)));
-        onData(Buffer.from(''));
+        const timer = setInterval(() => {
+          if (output.indexOf(text, from) !== -1) {
+            clearInterval(timer);
+            resolve();
+          } else if (child.exitCode !== null) {
+            clearInterval(timer);
+            reject(new Error(`CLI exited before printing "${text}":\n${output}`));
+          }
+        }, 100);
       });
     try {
       await waitFor('Watching', 0);
