@@ -5,6 +5,8 @@ export interface LessonRef {
   id: string;
   filePath: string;
   data: LessonFrontmatter;
+  /** The MDX body, when the caller has it: lets the checks compare embedded exercises with the frontmatter. */
+  body?: string | undefined;
 }
 
 /**
@@ -29,8 +31,48 @@ export function findCurriculumProblems(lessons: readonly LessonRef[], exerciseId
     lesson.data.exercises.forEach((e, i) => {
       if (!exerciseIds.has(e)) problems.push(`${where}.exercises[${i}]: no exercise "${e}" in exercises/`);
     });
+    if (lesson.body !== undefined) problems.push(...embedMismatches(lesson, lesson.body));
   }
   return problems;
+}
+
+/**
+ * The frontmatter's `exercises` feeds progress, the track pages and the isolation headers; the body's
+ * `<Exercise slug>` is what the learner sees. When they disagree, progress counts an exercise nobody can
+ * open, or a page embeds one that its headers and progress ignore, so both directions fail the build.
+ */
+function embedMismatches(lesson: LessonRef, body: string): string[] {
+  const listed = new Set(lesson.data.exercises);
+  const embedded = embeddedExercises(body);
+  const problems: string[] = [];
+  for (const slug of embedded) {
+    if (!listed.has(slug)) {
+      problems.push(
+        `${lesson.filePath}: body embeds <Exercise slug="${slug}" /> but frontmatter.exercises does not list "${slug}"`,
+      );
+    }
+  }
+  lesson.data.exercises.forEach((slug, i) => {
+    if (!embedded.has(slug)) {
+      problems.push(
+        `${lesson.filePath}: frontmatter.exercises[${i}]: "${slug}" is listed but the body has no <Exercise slug="${slug}" />`,
+      );
+    }
+  });
+  return problems;
+}
+
+/** Slugs of `<Exercise slug="…" />` elements, ignoring fenced code blocks (a lesson may show the syntax). */
+export function embeddedExercises(body: string): Set<string> {
+  const prose = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  const slugs = new Set<string>();
+  for (const match of prose.matchAll(
+    /<Exercise\b[^>]*?\bslug\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g,
+  )) {
+    const slug = match[1] ?? match[2] ?? match[3];
+    if (slug) slugs.add(slug);
+  }
+  return slugs;
 }
 
 /** Published lessons of one track in reading order. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findCurriculumProblems, lessonsOfTrack, neighbours, type LessonRef } from '../../src/content/curriculum.ts';
+import {
+  embeddedExercises,
+  findCurriculumProblems,
+  lessonsOfTrack,
+  neighbours,
+  type LessonRef,
+} from '../../src/content/curriculum.ts';
 import type { LessonFrontmatter } from '../../src/content/schema/lesson.ts';
 
 function lesson(id: string, data: Partial<LessonFrontmatter>): LessonRef {
@@ -37,6 +43,37 @@ describe('cross-lesson checks', () => {
       'content/lessons/b.mdx: frontmatter.prerequisites[0]: no lesson "nope" in content/lessons',
       'content/lessons/b.mdx: frontmatter.exercises[0]: no exercise "ghost" in exercises/',
     ]);
+  });
+
+  it('fails a lesson whose body and frontmatter disagree on its exercises, in both directions', () => {
+    const body = [
+      'Some prose.',
+      '```mdx',
+      '<Exercise slug="shown-as-syntax" />',
+      '```',
+      '<Exercise slug="real" />',
+      "<Exercise client:visible slug={'unlisted'} />",
+    ].join('\n');
+    const problems = findCurriculumProblems(
+      [{ ...lesson('a', { exercises: ['real', 'listed-only'] }), body }],
+      new Set(['real', 'listed-only', 'unlisted', 'shown-as-syntax']),
+    );
+    expect(problems).toEqual([
+      'content/lessons/a.mdx: body embeds <Exercise slug="unlisted" /> but frontmatter.exercises does not list "unlisted"',
+      'content/lessons/a.mdx: frontmatter.exercises[1]: "listed-only" is listed but the body has no <Exercise slug="listed-only" />',
+    ]);
+  });
+
+  it('finds no mismatch in the shipped lessons', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { load } = await import('js-yaml');
+    const dir = 'content/lessons';
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
+      const text = readFileSync(`${dir}/${file}`, 'utf8');
+      const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+      const data = load(front) as { exercises?: string[] };
+      expect([...embeddedExercises(body)].sort(), file).toEqual([...(data.exercises ?? [])].sort());
+    }
   });
 
   it('orders a track and finds neighbours without crossing tracks', () => {
