@@ -119,6 +119,8 @@ describe('autosave session', () => {
     b.type('from B');
     b.scheduler.runAll();
     expect(new SavedWork(storage).load('payment-charge')).toEqual({ 'src/charge.ts': 'from A' });
+    // Typing does not close the choice.
+    expect(b.states.at(-1)?.kind).toBe('conflict');
     b.session.keepMine();
     expect(new SavedWork(storage).load('payment-charge')).toEqual({ 'src/charge.ts': 'from B' });
   });

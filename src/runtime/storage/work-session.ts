@@ -76,6 +76,8 @@ export class WorkSession {
   changed(): void {
     this.#pending = true;
     this.#o.scheduler.clear(this.#timer);
+    // With the other-tab choice open, typing waits for the pick; only leaving the page writes (beside theirs).
+    if (this.#conflict) return;
     this.#timer = this.#o.scheduler.set(() => this.flush(), this.#o.delayMs);
   }
 

@@ -161,6 +161,8 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   let lintTimer: ReturnType<typeof setTimeout> | undefined;
   let lintAbort: AbortController | undefined;
   async function lintNow(): Promise<LintProblem[]> {
+    // Counted where tests can see it: imported code must not reach the linter before the learner acts.
+    editorEl.dataset['lintRequests'] = String(Number(editorEl.dataset['lintRequests'] ?? 0) + 1);
     lintAbort?.abort();
     const abort = (lintAbort = new AbortController());
     try {
