@@ -27,6 +27,15 @@ const lastReportSchema = z
   .strict();
 export type LastReport = z.infer<typeof lastReportSchema>;
 
+/**
+ * Which part of an exercise produced the report: a review-then-fix exercise has both the judgment forms'
+ * report and the code workbench's, and each panel restores its own.
+ */
+export type ReportPart = 'code' | 'judgment';
+
+const keyOf = (exercise: string, part: ReportPart) =>
+  REPORT_KEY_PREFIX + exercise + (part === 'judgment' ? ':judgment' : '');
+
 /** The last report of each exercise, so a reload shows what the learner saw, marked as from a previous run. */
 export class LastReports {
   readonly #access: RecordAccess;
@@ -36,17 +45,17 @@ export class LastReports {
     this.#access = { storage, notify: () => {}, now };
   }
 
-  load(exercise: string): LastReport | undefined {
-    return readRecord(this.#access, REPORT_KEY_PREFIX + exercise, (raw) => parseLastReport(raw, exercise), {
-      name: `report:${exercise}`,
+  load(exercise: string, part: ReportPart = 'code'): LastReport | undefined {
+    return readRecord(this.#access, keyOf(exercise, part), (raw) => parseLastReport(raw, exercise), {
+      name: `report:${exercise}:${part}`,
       reason: 'the last report could not be read',
     });
   }
 
-  save(report: CheckReport): boolean {
+  save(report: CheckReport, part: ReportPart = 'code'): boolean {
     const record = boundedRecord(report, this.#access.now().toISOString());
     if (!record) return false;
-    return writeRecord(this.#access, REPORT_KEY_PREFIX + report.exercise, record);
+    return writeRecord(this.#access, keyOf(report.exercise, part), record);
   }
 }
 

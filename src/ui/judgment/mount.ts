@@ -6,6 +6,8 @@ import { noToolchain } from '../../runtime/checks/no-toolchain.ts';
 import { JUDGMENT_KINDS } from '../../runtime/checks/judgment-kinds.ts';
 import type { CheckReport } from '../../runtime/report/check-report.ts';
 import { autosaveFor } from '../exercise/autosave.ts';
+import { previousRunBanner } from '../exercise/previous-run.ts';
+import { LastReports } from '../../runtime/storage/last-report.ts';
 import { renderReport, verdictText } from '../exercise/results-view.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
@@ -98,12 +100,16 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
       key ??= await fetchJson<AnswerKeyFile>(options.keySrc);
       const graded = withAnswerKey({ ...bundle, meta: { ...bundle.meta, checks: judged } }, key);
       const files = answers();
-      session.changed();
-      session.flush();
+      // Saved now, unless the other-tab choice is open: then the learner's pick decides what is kept.
+      if (!session.conflict) {
+        session.changed();
+        session.flush();
+      }
       const report = await runChecks(graded, files, noToolchain);
       results.replaceChildren(renderScores(report), renderReport(report, { jumpTo: () => undefined }));
       results.dataset['verdict'] = report.verdict;
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
+      reports.save(report, 'judgment');
       saveStatus.textContent = '';
       submitButton.textContent = t.judgment.resubmit;
       // Focus moves to the results so keyboard and screen-reader users land on what changed.
@@ -122,6 +128,17 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     }
   }
   submitButton.addEventListener('click', () => void submit());
+  // What the learner saw after their last submit, marked as from a previous run.
+  const reports = new LastReports(localStorage);
+  const last = reports.load(bundle.slug, 'judgment');
+  if (last) {
+    results.replaceChildren(
+      previousRunBanner(last),
+      renderScores(last.report),
+      renderReport(last.report, { jumpTo: () => undefined }),
+    );
+    results.dataset['previousVerdict'] = last.report.verdict;
+  }
 
   // Review then fix: the exercise's code checks get the usual workbench once the review is submitted
   // (or at once, when code was saved in an earlier visit), without the forms' files and checks.
