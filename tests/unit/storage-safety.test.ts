@@ -185,6 +185,28 @@ describe('autosave session', () => {
     expect(a.session.inert).toBeUndefined();
     expect(new SavedWork(storage).loadRecord('payment-charge')?.origin).toBeUndefined();
   });
+
+  it("taking another tab's version that was imported keeps it inert", () => {
+    const storage = memoryStorage();
+    const b = tab(storage);
+    const applied: unknown[] = [];
+    b.session.addSource({ collect: () => ({}), apply: (_files, origin) => applied.push(origin) });
+    // The progress page (another tab) imports a backup for this exercise.
+    const imported = JSON.stringify({
+      version: 1,
+      exercise: 'payment-charge',
+      files: { 'src/charge.ts': 'from the backup' },
+      updatedAt: '2026-11-28T11:00:00.000Z',
+      revision: 1,
+      origin: 'import',
+    });
+    storage.setItem(KEY, imported);
+    b.session.externalChange(imported);
+    b.session.takeTheirs();
+    expect(applied).toEqual(['import']);
+    expect(b.session.inert).toBe('import');
+    expect(b.text).toBe('from the backup');
+  });
 });
 
 describe('last report', () => {

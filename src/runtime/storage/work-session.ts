@@ -7,8 +7,8 @@ import { QUARANTINE } from './stored-record.ts';
 export interface WorkSource {
   /** The files this part owns, as they are now. */
   collect(): Files;
-  /** Show these files (the learner chose the other tab's version). */
-  apply(files: Files): void;
+  /** Show these files (the learner chose the other tab's version); `origin` set means it is inert code. */
+  apply(files: Files, origin: SavedWorkRecord['origin']): void;
 }
 
 /** What the save status line shows. */
@@ -127,7 +127,7 @@ export class WorkSession {
   takeTheirs(): void {
     const theirs = this.#conflict;
     if (!theirs) return;
-    for (const source of this.#sources) source.apply(theirs.files);
+    for (const source of this.#sources) source.apply(theirs.files, theirs.origin);
     this.#o.scheduler.clear(this.#timer);
     this.#pending = false;
     this.#conflict = undefined;

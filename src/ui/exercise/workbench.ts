@@ -7,7 +7,7 @@ import { createEngine } from '../../runtime/engines/load-engine.ts';
 import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { LastReports } from '../../runtime/storage/last-report.ts';
 import { autosaveFor } from './autosave.ts';
-import { inertNotice } from './inert-notice.ts';
+import { LintGate } from './inert-notice.ts';
 import { previousRunBanner } from './previous-run.ts';
 import { PROGRESS_KEY, ProgressStore } from '../../runtime/storage/progress.ts';
 import { toMarkers } from './markers.ts';
@@ -145,9 +145,16 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
 
   const learnerFiles = (): Files =>
     Object.fromEntries([...editable].flatMap((p) => (models.has(p) ? [[p, models.get(p)?.getValue() ?? '']] : [])));
+  // Code from a backup or a sync is inert: linting runs its config, so nothing lints it until the learner acts.
+  const gate = new LintGate(
+    session,
+    (notice) => results.before(notice),
+    () => void lintNow(),
+  );
   session.addSource({
     collect: learnerFiles,
-    apply: (files) => {
+    apply: (files, origin) => {
+      if (origin) gate.hold(origin);
       for (const path of editable) models.get(path)?.setValue(files[path] ?? starter[path] ?? '');
     },
   });
@@ -190,26 +197,12 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     if (!editable.has(path)) continue;
     model.onDidChangeContent(() => {
       session.changed();
-      if (!lintLive) return;
+      if (!gate.live) return;
       clearTimeout(lintTimer);
       lintTimer = setTimeout(() => void lintNow(), LINT_DELAY_MS);
     });
   }
-  // Code from a backup or a sync is inert: linting runs its config, so nothing lints it until the learner acts.
-  let lintLive = session.inert === undefined;
-  const inert = session.inert
-    ? inertNotice(session.inert, () => {
-        activate();
-        void lintNow();
-      })
-    : undefined;
-  if (inert) results.before(inert);
-  function activate(): void {
-    lintLive = true;
-    inert?.remove();
-    session.activate();
-  }
-  if (lintLive) void lintNow();
+  if (gate.live) void lintNow();
   const last = reports.load(bundle.slug);
   if (last) {
     results.replaceChildren(previousRunBanner(last), renderReport(last.report, { jumpTo }));
@@ -220,7 +213,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   async function run(): Promise<CheckReport | undefined> {
     runAbort?.abort();
     const abort = (runAbort = new AbortController());
-    activate();
+    gate.release();
     runButton.setAttribute('aria-busy', 'true');
     status.textContent = t.running;
     try {
