@@ -7,8 +7,8 @@ import { readRecord, writeRecord, type RecordAccess } from './stored-record.ts';
 export const LAST_REPORT_VERSION = 1 as const;
 /** Storage key prefix of the last report; one key per exercise. */
 export const REPORT_KEY_PREFIX = 'craftpath:report:';
-/** A report is a convenience beside the learner's code: it may not crowd it out of the storage quota. */
-export const MAX_REPORT_CHARS = 64_000;
+/** A report is a convenience beside the learner's code: twenty exercises of it stay well under 1 MB of the quota. */
+export const MAX_REPORT_CHARS = 32_000;
 /** Longest failure text kept when a report has to be shrunk. */
 const MAX_TEXT = 2_000;
 
