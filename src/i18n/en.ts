@@ -96,6 +96,8 @@ export const en = {
   work: {
     keptInPlace: (cause: string) =>
       `Saved code for this exercise could not be read, and could not be set aside (${cause}), so it is left in place, untouched, and the starter loaded. Nothing you type here is saved over it; free some browser storage or export a backup.`,
+    progressKeptInPlace: (cause: string) =>
+      `Your saved progress could not be read, and could not be set aside (${cause}), so it is left in place, untouched; new results are not recorded over it until there is room.`,
     otherTab: (at: Date) =>
       `This exercise was changed in another tab (saved ${at.toLocaleTimeString()}). Nothing is saved here until you pick which version to keep:`,
     keepMine: 'Keep this tab’s version',

@@ -49,7 +49,13 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   const engineStatus = h('span', { 'data-engine-status': true });
   const notice = (n: StorageNotice) =>
     (status.textContent =
-      n.kind === 'not-saved' ? t.notSaved(n.reason) : n.key === PROGRESS_KEY ? t.progressSetAside : t.setAside);
+      n.kind === 'not-saved'
+        ? t.notSaved(n.reason)
+        : n.kind === 'kept-in-place'
+          ? t.work.progressKeptInPlace(n.cause)
+          : n.key === PROGRESS_KEY
+            ? t.progressSetAside
+            : t.setAside);
   const session = autosaveFor(bundle.slug, {
     status,
     onSaved: () => (editorEl.dataset['savedAt'] = String(Date.now())),

@@ -30,7 +30,12 @@ const base = root?.dataset['base'] ?? '/';
 const onNotice = (n: StorageNotice) => {
   if (!notice) return;
   notice.hidden = false;
-  notice.textContent = n.kind === 'set-aside' ? t.progressSetAside : t.notSaved(n.reason);
+  notice.textContent =
+    n.kind === 'set-aside'
+      ? t.progressSetAside
+      : n.kind === 'kept-in-place'
+        ? t.work.progressKeptInPlace(n.cause)
+        : t.notSaved(n.reason);
 };
 const store = new ProgressStore(localStorage, onNotice);
 
