@@ -52,7 +52,6 @@ export const en = {
   trackComplete: 'Track complete.',
   exportProgress: 'Export progress and code',
   importProgress: 'Import a backup',
-  importDone: (n: number) => `Imported: progress and saved code for ${n} exercise(s).`,
   importFailed: (reason: string) => `Nothing was imported. ${reason}`,
   progressSetAside:
     'Your saved progress could not be read, so it was set aside (not deleted) and progress starts fresh. Export still includes your saved code.',
@@ -94,6 +93,67 @@ export const en = {
   notSaved: (reason: string) => `Your code is not being saved: ${reason}.`,
   setAside: 'Saved code for this exercise could not be read; it was set aside and the starter loaded.',
   jumpTo: (file: string, line: number) => `Go to ${file} line ${line}`,
+  work: {
+    keptInPlace: (cause: string) =>
+      `Saved code for this exercise could not be read, and could not be set aside (${cause}), so it is left in place, untouched, and the starter loaded. Nothing you type here is saved over it; free some browser storage or export a backup.`,
+    progressKeptInPlace: (cause: string) =>
+      `Your saved progress could not be read, and could not be set aside (${cause}), so it is left in place, untouched; new results are not recorded over it until there is room.`,
+    otherTab: (at: Date) =>
+      `This exercise was changed in another tab (saved ${at.toLocaleTimeString()}). Nothing is saved here until you pick which version to keep:`,
+    keepMine: 'Keep this tab’s version',
+    takeTheirs: 'Use the other tab’s version',
+    mineSetAside:
+      'You left without choosing: the other tab’s version stays, and this tab’s version was set aside (not deleted).',
+    inert: (origin: 'import' | 'sync') =>
+      `This code came from ${origin === 'import' ? 'an imported backup' : 'another device'}, so nothing lints or runs it until you press Run checks or turn on lint as you type.`,
+    lintAsYouType: 'Lint as I type',
+    previousRun: (at: Date) => `From a previous run, ${at.toLocaleString()}.`,
+    previousRunTrimmed: 'Long messages were shortened to keep it.',
+  },
+  backup: {
+    previewHeading: 'What this import changes',
+    previewIntro: (exportedAt: string) =>
+      `Backup exported ${exportedAt}. Nothing has changed yet. For each exercise the newer code and the better result are kept; nothing of yours is deleted.`,
+    exercise: 'Exercise',
+    code: 'Code',
+    result: 'Result',
+    containsCode: 'Contains code',
+    codeChange: {
+      added: 'added',
+      newer: 'newer code from the backup',
+      same: 'same',
+      'kept-yours': 'kept yours',
+      none: '—',
+    } as Record<string, string>,
+    resultChange: {
+      added: 'added',
+      better: 'better result from the backup',
+      newer: 'newer attempts',
+      'kept-yours': 'kept yours',
+      none: '—',
+    } as Record<string, string>,
+    hasCode: (files: readonly string[]) => (files.length === 0 ? 'no' : `yes: ${files.join(', ')}`),
+    lastLesson: (change: string) =>
+      `Lesson last opened: ${change === 'newer' ? 'the backup’s (more recent)' : 'kept yours'}.`,
+    inertNote:
+      'Code from a backup never runs by itself: opening its exercise shows it, and nothing lints or runs it until you press Run checks there.',
+    apply: 'Import and merge',
+    cancel: 'Cancel',
+    view: 'View this backup (read-only)',
+    nothingToDo: 'This backup holds nothing newer or better than what is here: importing it changes nothing.',
+    applied: (n: number) => `Imported and merged: ${n} exercise(s) changed.`,
+    rolledBack: (reason: string) =>
+      `Nothing was imported: ${reason}. Your progress and code are exactly as they were before.`,
+    notRolledBack: (reason: string) =>
+      `The import failed (${reason}) and could not be fully undone. Export a backup now, then free some browser storage.`,
+    undo: 'Undo import',
+    undone: 'Import undone: your progress and code are as they were before it.',
+    undoFailed: 'Undo could not restore everything (browser storage is full). Export a backup now.',
+    viewHeading: (exportedAt: string) => `Backup exported ${exportedAt} (read-only: nothing in it is imported)`,
+    viewClose: 'Close the backup',
+    status: (state: string, attempts: number) =>
+      `${state === 'passed' ? 'passed' : state === 'in-progress' ? 'in progress' : 'not started'}${attempts ? `, ${attempts} run(s)` : ''}`,
+  },
   judgment: {
     submit: 'Submit and see the key',
     submitting: 'Grading against the answer key…',

@@ -65,7 +65,8 @@ describe('learner progress', () => {
     await page.reload();
     await expect(page.locator('[data-track="code-quality"] [data-summary]').textContent()).resolves.toMatch(/^0 of/);
     await page.locator('[data-import]').setInputFiles(path);
-    // Reading the file is asynchronous: wait for the outcome rather than read the status at once.
+    // Reading the file is asynchronous; the preview comes first and nothing is written until Import.
+    await page.locator('[data-import-apply]').click();
     await expect.poll(() => page.locator('[data-backup-status]').textContent()).toMatch(/Imported/);
     await expect(page.locator('[data-track="code-quality"] [data-summary]').textContent()).resolves.toMatch(/^1 of/);
     const work = await page.evaluate((slug) => localStorage.getItem(`craftpath:work:${slug}`), SLUG);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../src/runtime/storage/key-value.ts';
 import { lessonState, ProgressStore } from '../../src/runtime/storage/progress.ts';
 import { SavedWork, type StorageNotice } from '../../src/runtime/storage/saved-work.ts';
-import { exportBackup, readBackup, restoreWork } from '../../src/runtime/storage/backup.ts';
+import { applyImport, exportBackup, planImport, readBackup } from '../../src/runtime/storage/backup.ts';
 
 function clock(start = Date.parse('2026-11-28T09:00:00Z')) {
   let t = start;
@@ -69,8 +69,9 @@ describe('backup', () => {
     const target = memoryStorage();
     const read = readBackup(file);
     if (!read.ok) throw new Error(read.error);
-    new ProgressStore(target).replace(read.backup.progress);
-    restoreWork(target, read.backup);
+    const plan = planImport(target, read.backup);
+    if (!plan.ok) throw new Error(plan.error);
+    expect(applyImport(target, plan.plan)).toMatchObject({ ok: true });
     expect(new ProgressStore(target).stateOf('payment-charge')).toBe('passed');
     expect(new SavedWork(target).load('payment-charge')).toEqual({ 'src/charge.ts': 'export {}' });
   });

@@ -10,11 +10,21 @@ export interface KeyValueStorage {
   key(index: number): string | null;
 }
 
-export function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage {
+/**
+ * An in-memory KeyValueStorage. With `quotaChars`, a write that would take the total length of keys and
+ * values past it throws a QuotaExceededError, as a full localStorage does, so rollback paths can be tested.
+ */
+export function memoryStorage(initial: Record<string, string> = {}, quotaChars = Infinity): KeyValueStorage {
   const map = new Map(Object.entries(initial));
+  const used = () => [...map].reduce((n, [k, v]) => n + k.length + v.length, 0);
   return {
     getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, String(v)),
+    setItem: (k, v) => {
+      const value = String(v);
+      const after = used() - (map.has(k) ? k.length + (map.get(k) ?? '').length : 0) + k.length + value.length;
+      if (after > quotaChars) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
+      map.set(k, value);
+    },
     removeItem: (k) => void map.delete(k),
     get length() {
       return map.size;

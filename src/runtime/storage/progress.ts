@@ -90,7 +90,12 @@ export class ProgressStore {
   }
 
   #write(progress: Progress): boolean {
-    return writeRecord(this.#access, PROGRESS_KEY, progress);
+    // Guarded: unreadable progress that could not be set aside is never replaced by a fresh record.
+    return writeRecord(this.#access, PROGRESS_KEY, progress, {
+      parse: parseProgress,
+      name: 'progress',
+      reason: 'saved progress could not be read',
+    });
   }
 }
 

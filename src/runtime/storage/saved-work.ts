@@ -15,6 +15,13 @@ export const savedWorkSchema = z
     files: z.record(z.string(), z.string()),
     /** ISO time of the last save. */
     updatedAt: z.string(),
+    /** Counts saves, so a tab can tell that another tab wrote the record since it last read it. */
+    revision: z.number().int().nonnegative().optional(),
+    /**
+     * Set when the code was not typed in this browser: 'import' (a backup) or 'sync'. Such code is inert:
+     * nothing lints or runs it until the learner presses Run or turns on lint as they type.
+     */
+    origin: z.enum(['import', 'sync']).optional(),
   })
   .strict();
 export type SavedWorkRecord = z.infer<typeof savedWorkSchema>;
@@ -37,21 +44,44 @@ export class SavedWork {
   }
 
   load(exercise: string): Files | undefined {
-    const record = readRecord(this.#access, WORK_KEY_PREFIX + exercise, (raw) => parseSavedWork(raw, exercise), {
-      name: exercise,
-      reason: 'the saved code could not be read',
-    });
-    return record?.files;
+    return this.loadRecord(exercise)?.files;
   }
 
-  save(exercise: string, files: Files): boolean {
+  /** The whole record (revision and origin too); unreadable records are set aside as `load` does. */
+  loadRecord(exercise: string): SavedWorkRecord | undefined {
+    return readRecord(
+      this.#access,
+      WORK_KEY_PREFIX + exercise,
+      (raw) => parseSavedWork(raw, exercise),
+      guard(exercise),
+    );
+  }
+
+  /**
+   * Saves the files. The revision defaults to one past the stored one; an unreadable record already there
+   * is set aside first and, when that fails, left untouched and nothing is saved.
+   */
+  save(exercise: string, files: Files, meta: Pick<SavedWorkRecord, 'revision' | 'origin'> = {}): boolean {
+    const revision = meta.revision ?? (this.peek(exercise)?.revision ?? 0) + 1;
     const record: SavedWorkRecord = {
       version: SAVED_WORK_VERSION,
       exercise,
       files: { ...files },
       updatedAt: this.#access.now().toISOString(),
+      revision,
     };
-    return writeRecord(this.#access, WORK_KEY_PREFIX + exercise, record);
+    if (meta.origin) record.origin = meta.origin;
+    return writeRecord(this.#access, WORK_KEY_PREFIX + exercise, record, guard(exercise));
+  }
+
+  /** The stored record without side effects (no set-aside, no notice): for comparing revisions. */
+  peek(exercise: string): SavedWorkRecord | undefined {
+    try {
+      const raw = this.#access.storage.getItem(WORK_KEY_PREFIX + exercise);
+      return raw === null ? undefined : parseSavedWork(raw, exercise);
+    } catch {
+      return undefined;
+    }
   }
 
   clear(exercise: string): void {
@@ -63,7 +93,16 @@ export class SavedWork {
   }
 }
 
-function parseSavedWork(raw: string, exercise: string): SavedWorkRecord | undefined {
+function guard(exercise: string) {
+  return {
+    parse: (raw: string) => parseSavedWork(raw, exercise),
+    name: exercise,
+    reason: 'the saved code could not be read',
+  };
+}
+
+/** Parses a stored record for `exercise`; a record naming another exercise is not this one's, so undefined. */
+export function parseSavedWork(raw: string, exercise: string): SavedWorkRecord | undefined {
   let data: unknown;
   try {
     data = JSON.parse(raw);

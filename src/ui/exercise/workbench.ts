@@ -4,7 +4,11 @@ import type { Files } from '../../runtime/checks/toolchain.ts';
 import type { Engine, EngineStatus } from '../../runtime/engines/engine.ts';
 import type { CheckReport, LintProblem } from '../../runtime/report/check-report.ts';
 import { createEngine } from '../../runtime/engines/load-engine.ts';
-import { SavedWork, type StorageNotice } from '../../runtime/storage/saved-work.ts';
+import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
+import { LastReports } from '../../runtime/storage/last-report.ts';
+import { autosaveFor } from './autosave.ts';
+import { LintGate } from './inert-notice.ts';
+import { previousRunBanner } from './previous-run.ts';
 import { PROGRESS_KEY, ProgressStore } from '../../runtime/storage/progress.ts';
 import { toMarkers } from './markers.ts';
 import { renderReport, verdictText } from './results-view.ts';
@@ -34,7 +38,6 @@ export interface WorkbenchOptions {
 }
 
 const LINT_DELAY_MS = 250;
-const SAVE_DELAY_MS = 300;
 
 /**
  * The editor, the file tabs, the run button and the results. Thin on purpose: grading, storage and engines
@@ -46,12 +49,22 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   const engineStatus = h('span', { 'data-engine-status': true });
   const notice = (n: StorageNotice) =>
     (status.textContent =
-      n.kind === 'not-saved' ? t.notSaved(n.reason) : n.key === PROGRESS_KEY ? t.progressSetAside : t.setAside);
-  const saved = new SavedWork(localStorage, notice);
+      n.kind === 'not-saved'
+        ? t.notSaved(n.reason)
+        : n.kind === 'kept-in-place'
+          ? t.work.progressKeptInPlace(n.cause)
+          : n.key === PROGRESS_KEY
+            ? t.progressSetAside
+            : t.setAside);
+  const session = autosaveFor(bundle.slug, {
+    status,
+    onSaved: () => (editorEl.dataset['savedAt'] = String(Date.now())),
+  });
   const progress = new ProgressStore(localStorage, notice);
+  const reports = new LastReports(localStorage);
   const starter = visibleStarter(bundle);
   const editable = new Set(pathsWithRole(bundle.meta, 'editable'));
-  const restored = saved.load(bundle.slug) ?? {};
+  const restored = session.initial?.files ?? {};
 
   const models = new Map<string, Monaco.editor.ITextModel>();
   for (const file of bundle.meta.files.filter((f) => f.role !== 'hidden')) {
@@ -138,6 +151,19 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
 
   const learnerFiles = (): Files =>
     Object.fromEntries([...editable].flatMap((p) => (models.has(p) ? [[p, models.get(p)?.getValue() ?? '']] : [])));
+  // Code from a backup or a sync is inert: linting runs its config, so nothing lints it until the learner acts.
+  const gate = new LintGate(
+    session,
+    (notice) => results.before(notice),
+    () => void lintNow(),
+  );
+  session.addSource({
+    collect: learnerFiles,
+    apply: (files, origin) => {
+      if (origin) gate.hold(origin);
+      for (const path of editable) models.get(path)?.setValue(files[path] ?? starter[path] ?? '');
+    },
+  });
 
   // The engine loads in the background: typing, saving and tabs work before it is ready.
   let engine: Promise<Engine> = startEngine();
@@ -146,9 +172,10 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   }
   // Lint on a pause in typing: markers appear while the learner is still looking at the line.
   let lintTimer: ReturnType<typeof setTimeout> | undefined;
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let lintAbort: AbortController | undefined;
   async function lintNow(): Promise<LintProblem[]> {
+    // Counted where tests can see it: imported code must not reach the linter before the learner acts.
+    editorEl.dataset['lintRequests'] = String(Number(editorEl.dataset['lintRequests'] ?? 0) + 1);
     lintAbort?.abort();
     const abort = (lintAbort = new AbortController());
     try {
@@ -175,22 +202,24 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   for (const [path, model] of models) {
     if (!editable.has(path)) continue;
     model.onDidChangeContent(() => {
+      session.changed();
+      if (!gate.live) return;
       clearTimeout(lintTimer);
       lintTimer = setTimeout(() => void lintNow(), LINT_DELAY_MS);
-      clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => {
-        // Merged with what is saved: a review-then-fix exercise keeps its review answer in the same record.
-        if (saved.save(bundle.slug, { ...saved.load(bundle.slug), ...learnerFiles() }))
-          editorEl.dataset['savedAt'] = String(Date.now());
-      }, SAVE_DELAY_MS);
     });
   }
-  void lintNow();
+  if (gate.live) void lintNow();
+  const last = reports.load(bundle.slug);
+  if (last) {
+    results.replaceChildren(previousRunBanner(last), renderReport(last.report, { jumpTo }));
+    results.dataset['previousVerdict'] = last.report.verdict;
+  }
 
   let runAbort: AbortController | undefined;
   async function run(): Promise<CheckReport | undefined> {
     runAbort?.abort();
     const abort = (runAbort = new AbortController());
+    gate.release();
     runButton.setAttribute('aria-busy', 'true');
     status.textContent = t.running;
     try {
@@ -204,6 +233,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       status.textContent = '';
       announcer.textContent = t.announceDone(verdictText(report));
       progress.recordRun(bundle.slug, report);
+      reports.save(report);
       host.dispatchEvent(new CustomEvent('craftpath:report', { bubbles: true, detail: report }));
       return report;
     } catch (error) {

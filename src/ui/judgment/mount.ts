@@ -5,7 +5,9 @@ import { runChecks } from '../../runtime/grading/run-checks.ts';
 import { noToolchain } from '../../runtime/checks/no-toolchain.ts';
 import { JUDGMENT_KINDS } from '../../runtime/checks/judgment-kinds.ts';
 import type { CheckReport } from '../../runtime/report/check-report.ts';
-import { SavedWork, type StorageNotice } from '../../runtime/storage/saved-work.ts';
+import { autosaveFor } from '../exercise/autosave.ts';
+import { previousRunBanner } from '../exercise/previous-run.ts';
+import { LastReports } from '../../runtime/storage/last-report.ts';
 import { renderReport, verdictText } from '../exercise/results-view.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
@@ -33,8 +35,6 @@ export interface JudgmentOptions {
   keySrc: string;
 }
 
-const SAVE_DELAY_MS = 300;
-
 /**
  * A judgment exercise: read-only material, one answer form per judgment check, Submit. Grading is the same
  * runChecks every engine calls, here with no toolchain because these kinds are pure; it runs in the page
@@ -43,38 +43,26 @@ const SAVE_DELAY_MS = 300;
 export async function mountJudgment(host: HTMLElement, options: JudgmentOptions): Promise<JudgmentHandle> {
   const bundle = await fetchJson<ExerciseBundle>(options.src);
   const saveStatus = h('p', { class: 'meta', role: 'status' });
-  const notice = (n: StorageNotice) =>
-    (saveStatus.textContent = n.kind === 'not-saved' ? t.notSaved(n.reason) : t.setAside);
-  const saved = new SavedWork(localStorage, notice);
-  const restored = saved.load(bundle.slug) ?? {};
+  const session = autosaveFor(bundle.slug, {
+    status: saveStatus,
+    onSaved: () => (host.dataset['savedAt'] = String(Date.now())),
+  });
+  const restored = session.initial?.files ?? {};
   const judged = bundle.meta.checks.filter((c) => JUDGMENT_KINDS.has(c.kind));
 
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const panels: AnswerPanel[] = [];
   const answers = (): Record<string, string> => Object.fromEntries(panels.map((p) => [p.file, p.value()]));
-  const save = (): void => {
-    saveTimer = undefined;
-    // Merged with what is saved: a review-then-fix exercise keeps its code in the same record.
-    if (saved.save(bundle.slug, { ...saved.load(bundle.slug), ...answers() }))
-      host.dataset['savedAt'] = String(Date.now());
-  };
-  const onChange = (): void => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, SAVE_DELAY_MS);
-  };
-  // A reload or a link within the save delay would drop the last change: write it on the way out.
-  addEventListener('pagehide', () => {
-    if (saveTimer !== undefined) {
-      clearTimeout(saveTimer);
-      save();
-    }
-  });
+  // The shared autosave saves on a pause and flushes on the way out (reload, close, navigation).
+  const onChange = (): void => session.changed();
   const initial = (path: string): string | undefined => restored[path] ?? bundle.starter[path];
   for (const spec of judged) {
     if (spec.kind === 'review') panels.push(await reviewPanel(spec, bundle.starter, initial(spec.file), onChange));
     if (spec.kind === 'decision') panels.push(decisionPanel(spec, initial(spec.file), onChange));
     if (spec.kind === 'impact') panels.push(impactPanel(spec, initial(spec.file), onChange));
   }
+
+  // The forms have no way to take new answers in place: showing the other tab's version is a reload.
+  session.addSource({ collect: answers, apply: () => location.reload() });
 
   // Read-only material: everything the learner may see except the diffed files, which the diff editor shows.
   const diffed = new Set(
@@ -112,11 +100,16 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
       key ??= await fetchJson<AnswerKeyFile>(options.keySrc);
       const graded = withAnswerKey({ ...bundle, meta: { ...bundle.meta, checks: judged } }, key);
       const files = answers();
-      saved.save(bundle.slug, { ...saved.load(bundle.slug), ...files });
+      // Saved now, unless the other-tab choice is open: then the learner's pick decides what is kept.
+      if (!session.conflict) {
+        session.changed();
+        session.flush();
+      }
       const report = await runChecks(graded, files, noToolchain);
       results.replaceChildren(renderScores(report), renderReport(report, { jumpTo: () => undefined }));
       results.dataset['verdict'] = report.verdict;
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
+      reports.save(report, 'judgment');
       saveStatus.textContent = '';
       submitButton.textContent = t.judgment.resubmit;
       // Focus moves to the results so keyboard and screen-reader users land on what changed.
@@ -135,6 +128,17 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     }
   }
   submitButton.addEventListener('click', () => void submit());
+  // What the learner saw after their last submit, marked as from a previous run.
+  const reports = new LastReports(localStorage);
+  const last = reports.load(bundle.slug, 'judgment');
+  if (last) {
+    results.replaceChildren(
+      previousRunBanner(last),
+      renderScores(last.report),
+      renderReport(last.report, { jumpTo: () => undefined }),
+    );
+    results.dataset['previousVerdict'] = last.report.verdict;
+  }
 
   // Review then fix: the exercise's code checks get the usual workbench once the review is submitted
   // (or at once, when code was saved in an earlier visit), without the forms' files and checks.

@@ -1,7 +1,16 @@
-import { exportBackup, readBackup, restoreWork } from '../../runtime/storage/backup.ts';
+import {
+  applyImport,
+  exportBackup,
+  planImport,
+  readBackup,
+  restoreSnapshot,
+  type Backup,
+} from '../../runtime/storage/backup.ts';
 import { lessonState, ProgressStore } from '../../runtime/storage/progress.ts';
 import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { t } from '../../i18n/index.ts';
+import { h } from '../dom.ts';
+import { renderBackupView, renderImportPreview } from './import-preview.ts';
 
 interface TrackData {
   id: string;
@@ -12,13 +21,21 @@ interface TrackData {
 const root = document.querySelector<HTMLElement>('[data-dashboard]');
 const notice = document.querySelector<HTMLElement>('[data-progress-notice]');
 const backupStatus = document.querySelector<HTMLElement>('[data-backup-status]');
+/** Where the import preview and the read-only backup view appear, below the backup status. */
+const backupPanel = h('div', { 'data-backup-panel': true });
+backupStatus?.after(backupPanel);
 const tracks = JSON.parse(root?.dataset['tracks'] ?? '[]') as TrackData[];
 const base = root?.dataset['base'] ?? '/';
 
 const onNotice = (n: StorageNotice) => {
   if (!notice) return;
   notice.hidden = false;
-  notice.textContent = n.kind === 'set-aside' ? t.progressSetAside : t.notSaved(n.reason);
+  notice.textContent =
+    n.kind === 'set-aside'
+      ? t.progressSetAside
+      : n.kind === 'kept-in-place'
+        ? t.work.progressKeptInPlace(n.cause)
+        : t.notSaved(n.reason);
 };
 const store = new ProgressStore(localStorage, onNotice);
 
@@ -62,15 +79,59 @@ document.querySelector<HTMLInputElement>('[data-import]')?.addEventListener('cha
   if (!file || !backupStatus) return;
   const result = readBackup(await file.text());
   input.value = '';
+  backupPanel.replaceChildren();
   if (!result.ok) {
     backupStatus.textContent = t.importFailed(result.error);
     return;
   }
-  store.replace(result.backup.progress);
-  restoreWork(localStorage, result.backup);
-  backupStatus.textContent = t.importDone(Object.keys(result.backup.work).length);
+  showPreview(result.backup);
+});
+
+/** Nothing is written until the learner has seen what changes and pressed "Import and merge". */
+function showPreview(backup: Backup): void {
+  if (!backupStatus) return;
+  const planned = planImport(localStorage, backup);
+  if (!planned.ok) {
+    backupStatus.textContent = t.importFailed(planned.error);
+    return;
+  }
+  backupStatus.textContent = '';
+  const lessons = tracks.flatMap((track) => track.lessons);
+  backupPanel.replaceChildren(
+    renderImportPreview(backup, planned.plan, lessons, {
+      apply: () => apply(backup),
+      cancel: () => backupPanel.replaceChildren(),
+      view: () => backupPanel.replaceChildren(renderBackupView(backup, tracks, () => showPreview(backup))),
+    }),
+  );
+}
+
+function apply(backup: Backup): void {
+  if (!backupStatus) return;
+  // Planned again at the moment of writing: another tab may have saved since the preview was drawn.
+  const planned = planImport(localStorage, backup);
+  if (!planned.ok) {
+    backupStatus.textContent = t.importFailed(planned.error);
+    return;
+  }
+  const result = applyImport(localStorage, planned.plan);
+  backupPanel.replaceChildren();
+  if (!result.ok) {
+    backupStatus.textContent = result.rolledBack
+      ? t.backup.rolledBack(result.error)
+      : t.backup.notRolledBack(result.error);
+    return;
+  }
+  const changes = new Set(['added', 'newer', 'better']);
+  const changed = planned.plan.rows.filter((r) => changes.has(r.code) || changes.has(r.result)).length;
+  const undo = h('button', { type: 'button', class: 'link-button', 'data-import-undo': true }, t.backup.undo);
+  undo.addEventListener('click', () => {
+    backupStatus.textContent = restoreSnapshot(localStorage, result.undo) ? t.backup.undone : t.backup.undoFailed;
+    render();
+  });
+  backupStatus.replaceChildren(t.backup.applied(changed), ' ', undo);
   if (notice) notice.hidden = true;
   render();
-});
+}
 
 render();
