@@ -90,6 +90,8 @@ function bwrapView(workspace: SandboxWorkspace): string[] {
   args.push('--ro-bind', process.execPath, `${INSIDE_NODE_BIN}/node`);
   args.push('--ro-bind', workspace.hostNodeModules, workspace.nodeModules);
   args.push('--bind', workspace.hostDir, workspace.dir);
+  // bubblewrap's root is a writable tmpfs; read-only, so the workspace is the one place a write lands.
+  args.push('--remount-ro', '/');
   return args;
 }
 
