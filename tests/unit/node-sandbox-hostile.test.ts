@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HIDDEN_TEST = join(ROOT, 'exercises/payment-charge/hidden/tests/charge.scenarios.test.ts');
 const MB = 1024 * 1024;
 const CANARY = 'CRAFTPATH_TEST_CANARY';
+const COMPILE_CACHE = join(tmpdir(), `craftpath-test-compile-cache-${process.pid}`);
 const toolchain = new NodeToolchain({
+  compileCacheDir: COMPILE_CACHE,
   limits: { cpuSeconds: 3, memoryBytes: 512 * MB, processes: 128, outputBytes: MB },
 });
 
@@ -32,6 +34,7 @@ beforeAll(async () => {
   bundle = { ...loaded, meta: { ...loaded.meta, checks: loaded.meta.checks.filter((c) => c.id === 'scenarios') } };
   solved = solutionFiles(bundle);
 });
+afterAll(() => rmSync(COMPILE_CACHE, { recursive: true, force: true }));
 
 /** Grades the solution with `attack` prepended to src/charge.ts; the scenarios check's result. */
 async function gradeWith(attack: string): Promise<CheckResult> {
@@ -155,13 +158,17 @@ describe('the Node engine sandbox, against hostile learner code', () => {
     expect(env.length).toBeLessThan(25);
   }, 40_000);
 
-  it('cannot write outside its workspace: nothing appears in the checkout or in /tmp', async () => {
+  it('cannot write outside its workspace: nothing appears in the checkout, /tmp or the shared compile cache', async () => {
     const marker = `craftpath-pwned-${process.pid}`;
+    const cacheEntries = (): number => readdirSync(COMPILE_CACHE, { recursive: true }).length;
+    const before = cacheEntries();
     const targets = [
       join(ROOT, `${marker}.txt`),
       join(tmpdir(), `${marker}.txt`),
       `/${marker}.txt`,
       `../${marker}.txt`,
+      // Compiled code planted here would run in every later run: it is mounted read-only.
+      `/compile-cache/${marker}`,
     ];
     const check = await gradeWith(
       `import { writeFileSync } from 'node:fs';
@@ -173,6 +180,8 @@ describe('the Node engine sandbox, against hostile learner code', () => {
     expect(text).not.toContain('WROTE');
     expect(readdirSync(ROOT).filter((name) => name.includes(marker))).toEqual([]);
     expect(existsSync(join(tmpdir(), `${marker}.txt`))).toBe(false);
+    expect(text).toContain(`/compile-cache/${marker}: EROFS`);
+    expect(cacheEntries()).toBe(before);
   }, 40_000);
 
   it('kills detached children when the run ends', async () => {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { RunCgroup } from './cgroup.ts';
-import { sandboxCommandLine, sandboxEnv } from './command-line.ts';
+import { sandboxCommandLine, sandboxEnv, type CompileCache } from './command-line.ts';
 import { probeSandboxHost, type SandboxHost } from './host-layers.ts';
 import { DEFAULT_LIMITS, type LimitHit, type SandboxLimits } from './limits.ts';
 import { killAllOnExit } from './kill-on-exit.ts';
@@ -19,6 +19,8 @@ export interface SandboxedRunOptions {
   env?: Readonly<Record<string, string>>;
   /** Cancels the run; every process of it is killed and the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** A shared V8 compile cache; read-only unless this is a warm-up on trusted input. */
+  compileCache?: CompileCache;
   /** Defaults to the probed host; tests pass a reduced one. */
   host?: SandboxHost;
 }
@@ -59,9 +61,10 @@ export async function runSandboxed(options: SandboxedRunOptions): Promise<Sandbo
       command: options.command,
       args: options.args,
       cwd: options.cwd ?? '',
+      compileCache: options.compileCache,
     });
     const run = await spawnAndWatch(program, args, {
-      env: sandboxEnv(options.workspace, extraEnv),
+      env: sandboxEnv(options.workspace, extraEnv, options.compileCache),
       cwd: options.workspace.hostDir,
       limits,
       ...(options.signal ? { signal: options.signal } : {}),

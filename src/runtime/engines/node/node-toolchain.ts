@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LintProblem, TestResult } from '../../report/check-report.ts';
@@ -15,6 +15,7 @@ import { stripAnsi } from '../../parse/ansi.ts';
 import { runSandboxed, type SandboxedRun } from '../../sandbox/run-sandboxed.ts';
 import { probeSandboxHost } from '../../sandbox/host-layers.ts';
 import { SandboxWorkspace } from '../../sandbox/workspace.ts';
+import type { CompileCache } from '../../sandbox/command-line.ts';
 import { describeLimitHit, type SandboxLimits } from '../../sandbox/limits.ts';
 import { writeFiles } from './run-folder.ts';
 import {
@@ -42,6 +43,8 @@ export interface NodeToolchainOptions {
   testTimeoutMs?: number;
   /** Keep run folders for debugging instead of deleting them. */
   keepRunFolders?: boolean;
+  /** Node's compile cache shared by runs (read-only to them); null for none. Default: .cache/compile-cache/. */
+  compileCacheDir?: string | null;
 }
 
 /**
@@ -60,6 +63,10 @@ export class NodeToolchain implements Toolchain {
       limits: { wallMs: options.processLimitMs ?? 120_000, ...options.limits },
     };
   }
+
+  /** While a warm-up runs: the cache it may write. Otherwise undefined, and runs get it read-only. */
+  #warming: CompileCache | undefined;
+  #cacheReady: Promise<CompileCache | undefined> | undefined;
 
   async lint(files: Files, request: LintRequest, signal: AbortSignal): Promise<LintProblem[]> {
     return this.#inWorkspace(async (workspace) => {
@@ -130,7 +137,9 @@ export class NodeToolchain implements Toolchain {
 
   /** One sandboxed tool process; a limit it hit becomes the error a learner reads. */
   async #run(workspace: SandboxWorkspace, args: string[], cwd: string, signal: AbortSignal): Promise<SandboxedRun> {
+    const compileCache = this.#warming ?? (await this.#readOnlyCache());
     const run = await runSandboxed({
+      ...(compileCache ? { compileCache } : {}),
       workspace,
       command: 'node',
       args,
@@ -143,6 +152,35 @@ export class NodeToolchain implements Toolchain {
     if (run.limit === 'cpu') throw new RunTimeoutError(run.limits.wallMs, describeLimitHit('cpu', run.limits));
     if (run.limit !== undefined) throw new Error(describeLimitHit(run.limit, run.limits));
     return run;
+  }
+
+  /**
+   * The shared compile cache, filled first (once per process, when empty) by linting and testing a file of
+   * our own: only trusted input ever writes to it, so learner code cannot plant compiled code for later runs.
+   */
+  #readOnlyCache(): Promise<CompileCache | undefined> {
+    this.#cacheReady ??= (async () => {
+      const dir =
+        this.#options.compileCacheDir === undefined
+          ? join(PROJECT_ROOT, '.cache', 'compile-cache')
+          : this.#options.compileCacheDir;
+      if (dir === null) return undefined;
+      await mkdir(dir, { recursive: true });
+      if ((await readdir(dir)).length === 0) {
+        this.#warming = { hostDir: dir, writable: true };
+        try {
+          const signal = AbortSignal.timeout(60_000);
+          await this.lint(WARM_UP_FILES, { config: 'eslint.config.js', targets: ['src/warm.ts'] }, signal);
+          await this.test(WARM_UP_FILES, { targets: ['src/warm.test.ts'] }, signal);
+        } catch {
+          // A failed warm-up only costs speed; the run that asked still runs.
+        } finally {
+          this.#warming = undefined;
+        }
+      }
+      return { hostDir: dir, writable: false };
+    })();
+    return this.#cacheReady;
   }
 
   async #inWorkspace<T>(work: (workspace: SandboxWorkspace) => Promise<T>): Promise<T> {
@@ -159,6 +197,14 @@ export class NodeToolchain implements Toolchain {
     }
   }
 }
+
+/** Trusted files that load what every lint and test run loads: ESLint, typescript-eslint, Vitest, Vite. */
+const WARM_UP_FILES: Files = {
+  'eslint.config.js': "export default [{ rules: { eqeqeq: 'error' } }];\n",
+  'src/warm.ts': 'export const warm = (n: number): number => n + 1;\n',
+  'src/warm.test.ts':
+    "import { expect, it } from 'vitest';\nimport { warm } from './warm.ts';\nit('warms', () => expect(warm(1)).toBe(2));\n",
+};
 
 async function writeWorkspace(root: string, files: Files): Promise<void> {
   await writeFiles(root, { 'tsconfig.json': TSCONFIG_JSON, ...files });
