@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +11,7 @@ import { runSandboxed } from '../../src/runtime/sandbox/run-sandboxed.ts';
 import { SandboxWorkspace } from '../../src/runtime/sandbox/workspace.ts';
 import { sandboxCommandLine } from '../../src/runtime/sandbox/command-line.ts';
 import { DEFAULT_LIMITS } from '../../src/runtime/sandbox/limits.ts';
+import { removeStaleRuns } from '../../src/runtime/sandbox/stale-runs.ts';
 
 /** The sandbox module on its own: each host layer, and the weaker fallback a host without bwrap gets. */
 const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
@@ -119,6 +123,24 @@ describe('the fallback without bubblewrap (unshare only)', () => {
     const on = reduced();
     const run = await inWorkspace(on, (workspace) => node(on, workspace, `console.log(import.meta.resolve('vitest'))`));
     expect(run.stdout).toContain('/node_modules/vitest/');
+  });
+});
+
+describe('leftovers of a killed run', () => {
+  it('are removed by the next process; those of a live process stay', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'craftpath-test-stale-'));
+    try {
+      // Above the kernel's largest pid (2^22), so no process has it.
+      const dead = join(parent, 'craftpath-run-4194305-abc');
+      const live = join(parent, `craftpath-run-${process.ppid}-abc`);
+      await mkdir(join(dead, 'w0'), { recursive: true });
+      await mkdir(live);
+      await removeStaleRuns(parent, 'workspace');
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 });
 

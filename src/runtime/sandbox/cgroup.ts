@@ -1,5 +1,6 @@
 import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeStaleRuns } from './stale-runs.ts';
 
 /**
  * Per-run cgroups: the kernel's own accounting of memory and processes for everything a run starts,
@@ -44,14 +45,23 @@ export async function findCgroupParents(): Promise<CgroupParents | undefined> {
   };
   const memory = v1('memory');
   const pids = v1('pids');
-  if (memory && pids && (await canMakeChild(memory, 'memory.limit_in_bytes')) && (await canMakeChild(pids, 'pids.max')))
+  if (
+    memory &&
+    pids &&
+    (await canMakeChild(memory, 'memory.limit_in_bytes')) &&
+    (await canMakeChild(pids, 'pids.max'))
+  ) {
+    await Promise.all([removeStaleRuns(memory, 'cgroup'), removeStaleRuns(pids, 'cgroup')]);
     return { version: 1, memory, pids };
+  }
   const unified = mounts.find((m) => m.type === 'cgroup2');
   const path = own.get('unified');
   if (unified && path !== undefined) {
     const dir = join(unified.dir, path);
-    if ((await canMakeChild(dir, 'memory.max')) && (await canMakeChild(dir, 'pids.max')))
+    if ((await canMakeChild(dir, 'memory.max')) && (await canMakeChild(dir, 'pids.max'))) {
+      await removeStaleRuns(dir, 'cgroup');
       return { version: 2, memory: dir, pids: dir };
+    }
   }
   return undefined;
 }

@@ -2,6 +2,19 @@ import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SandboxHost } from './host-layers.ts';
+import { removeStaleRuns } from './stale-runs.ts';
+
+const swept = new Map<string, Promise<void>>();
+
+/** Leftovers of killed processes go once per folder and process, not on every run. */
+function sweepOnce(parent: string): Promise<void> {
+  let sweep = swept.get(parent);
+  if (!sweep) {
+    sweep = removeStaleRuns(parent, 'workspace');
+    swept.set(parent, sweep);
+  }
+  return sweep;
+}
 
 /** Where the run's folder and the tools appear inside bubblewrap's view; fixed so reports never show host paths. */
 export const INSIDE_WORKSPACE = '/workspace';
@@ -9,7 +22,7 @@ export const INSIDE_NODE_MODULES = '/node_modules';
 export const INSIDE_NODE_BIN = '/opt/node/bin';
 
 /**
- * A run's folder, outside the project (os.tmpdir()/craftpath-run-XXXX) so nothing a run writes can land in
+ * A run's folder, outside the project (os.tmpdir()/craftpath-run-<pid>-XXXXXX) so nothing a run writes can land in
  * the checkout, with the tools' node_modules reachable from it: bind-mounted read-only under bubblewrap,
  * a symlink otherwise (Node's upward lookup finds it either way).
  */
@@ -35,7 +48,8 @@ export class SandboxWorkspace {
 
   static async create(host: SandboxHost, hostNodeModules: string, parent = tmpdir()): Promise<SandboxWorkspace> {
     await mkdir(parent, { recursive: true });
-    const hostDir = await mkdtemp(join(parent, 'craftpath-run-'));
+    await sweepOnce(parent);
+    const hostDir = await mkdtemp(join(parent, `craftpath-run-${process.pid}-`));
     const workspace = new SandboxWorkspace(hostDir, hostNodeModules, host.bwrap !== undefined);
     // Tools write caches and temporary files; TMPDIR points here so nothing needs a writable /tmp.
     await mkdir(join(hostDir, '.tmp'));
