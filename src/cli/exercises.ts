@@ -9,6 +9,9 @@ import { seconds } from './report-lines.ts';
 import { formatTable } from './table.ts';
 import { paint } from './style.ts';
 import { verifyExercise } from './verify.ts';
+import { CliError } from './cli-error.ts';
+import { untrustedRunWarning } from './sandbox-warning.ts';
+import { probeSandboxHost } from '../runtime/sandbox/host-layers.ts';
 
 const USAGE = `Usage: npm run exercises -- <command> [options]
 
@@ -16,9 +19,11 @@ Commands:
   verify [slug…]            Check that exercises are gradable: schema valid, solution passes,
                             starter fails, every wrong solution is caught. All exercises if none named.
   new <slug>                Scaffold exercises/<slug>/ with TODO(author) placeholders to fill in.
-  check <slug> [--dir PATH] [--watch]
+  check <slug> [--dir PATH] [--watch] [--trust]
                             Grade your own copy of an exercise offline. Without --dir, a copy of the
                             starter is made under .cache/workspaces/<slug>/ and its path printed.
+                            The code runs in a sandbox; where this machine cannot give every part of
+                            it, check says which and needs --trust to run a folder it did not write.
 
 Options:
   --exercises-dir PATH      Where exercises live (default: exercises/ in this repository).
@@ -33,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       dir: { type: 'string' },
       watch: { type: 'boolean', default: false },
+      trust: { type: 'boolean', default: false },
       'exercises-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -49,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     case 'new':
       return scaffold(exercisesDir, args);
     case 'check':
-      return check(exercisesDir, args, values.dir, values.watch);
+      return check(exercisesDir, args, values.dir, values.watch, values.trust);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
@@ -107,6 +113,7 @@ async function check(
   args: string[],
   dirOption: string | undefined,
   watchMode: boolean,
+  trusted: boolean,
 ): Promise<number> {
   const [slug] = args;
   if (slug === undefined) {
@@ -120,6 +127,10 @@ async function check(
       `Copied the starter of "${bundle.meta.title}" to ${dir}\nEdit the files there and check again${watchMode ? '' : ' (add --watch to re-check on save)'}.\n`,
     );
   } else {
+    // Files the CLI did not write may be anyone's (a mentee's folder, a download): say what the sandbox lacks first.
+    const warning = untrustedRunWarning(await probeSandboxHost(), dir, trusted);
+    if (warning) console.error(paint(trusted ? 'yellow' : 'red', warning.join('\n'), process.stderr));
+    if (warning && !trusted) return EXIT.error;
     console.log(paint('dim', `Checking your files in ${dir}\n`));
   }
   const toolchain = new NodeToolchain();
@@ -137,7 +148,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ExerciseLoadError) console.error(paint('red', error.message, process.stderr));
+    if (error instanceof ExerciseLoadError || error instanceof CliError)
+      console.error(paint('red', error.message, process.stderr));
     else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 2;
   },

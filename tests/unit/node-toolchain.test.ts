@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ const runsDirs: string[] = [];
 afterAll(() => runsDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function isolatedToolchain(name: string) {
-  const runsDir = join(ROOT, '.cache', 'runs', `${name}-${process.pid}-${Date.now()}`);
+  const runsDir = join(tmpdir(), `craftpath-test-${name}-${process.pid}-${Date.now()}`);
   runsDirs.push(runsDir);
   return { runsDir, toolchain: new NodeToolchain({ runsDir }) };
 }

@@ -2,6 +2,7 @@ import type { CheckItem, TestResult } from '../report/check-report.ts';
 import type { CheckKind, SpecOf } from './kind.ts';
 import type { Files, TestRequest, Toolchain } from './toolchain.ts';
 import { judgeTests } from './tests.ts';
+import { isTestFileFailure } from './test-file-failure.ts';
 
 /**
  * Mutation testing with hand-picked mutants: the learner's tests must pass on the reference subject and
@@ -24,6 +25,23 @@ export const learnerTestsKind: CheckKind<SpecOf<'learner-tests'>> = {
       signal,
     );
     const [onReference = [], ...onMutants] = runs;
+    const unloaded = onReference.filter(isTestFileFailure);
+    if (unloaded.length > 0) {
+      // A file that cannot load fails on every mutant too; counting that as a kill would reward broken tests.
+      const files = [...new Set(unloaded.map((t) => t.file))].join(', ');
+      return {
+        status: 'fail',
+        summary: `Your tests did not load (${files}), so no mutant was run`,
+        tests: onReference,
+        items: spec.mutants.map((mutant, i) => ({
+          id: mutantId(mutant.file, i),
+          label: mutant.description,
+          status: 'fail' as const,
+          message: 'Not run: your tests did not load. Fix the error above first.',
+        })),
+        scores: { mutationScore: 0 },
+      };
+    }
     const items = spec.mutants.map((mutant, i) => mutantItem(mutant, i, onMutants[i] ?? []));
     const killed = items.filter((i) => i.status === 'pass').length;
     const referenceJudgement = judgeTests(onReference);
@@ -68,11 +86,7 @@ async function testAll(
 
 function mutantItem(mutant: { file: string; description: string }, index: number, tests: TestResult[]): CheckItem {
   const killer = tests.find((t) => t.status === 'fail');
-  const id =
-    mutant.file
-      .split('/')
-      .pop()
-      ?.replace(/\.[^.]+$/, '') ?? `mutant-${index}`;
+  const id = mutantId(mutant.file, index);
   if (killer) {
     const name = [...killer.suite, killer.name].join(' › ');
     return { id, label: mutant.description, status: 'pass', message: `Killed by "${name}"` };
@@ -83,4 +97,13 @@ function mutantItem(mutant: { file: string; description: string }, index: number
     status: 'fail',
     message: 'Survived: every test still passes with this bug in place. Add an assertion that catches it.',
   };
+}
+
+function mutantId(file: string, index: number): string {
+  return (
+    file
+      .split('/')
+      .pop()
+      ?.replace(/\.[^.]+$/, '') ?? `mutant-${index}`
+  );
 }

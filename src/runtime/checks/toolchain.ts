@@ -37,9 +37,11 @@ export interface TestRequest {
 export class RunTimeoutError extends Error {
   // A plain field, not a parameter property: Node's type stripping only accepts erasable syntax.
   readonly limitMs: number;
-  constructor(limitMs: number) {
+  /** `message` says which limit when it was not the wall clock (CPU time, from the sandbox). */
+  constructor(limitMs: number, message?: string) {
     super(
-      `Stopped after ${limitMs} ms: the code under test did not finish (an endless loop or a promise that never settles?)`,
+      message ??
+        `Stopped after ${limitMs} ms: the code under test did not finish (an endless loop or a promise that never settles?)`,
     );
     this.name = 'RunTimeoutError';
     this.limitMs = limitMs;

@@ -4,6 +4,7 @@ import { composeWorkspace, type ExerciseBundle } from '../exercise/bundle.ts';
 import { kindOf } from '../checks/registry.ts';
 import { RunTimeoutError, type Files, type Toolchain } from '../checks/toolchain.ts';
 import { untilAborted } from './until-aborted.ts';
+import { capCheckResult } from '../report/cap-text.ts';
 
 export interface RunChecksOptions {
   /** Cancels the run; the promise then rejects with the signal's reason (an AbortError by default). */
@@ -45,10 +46,11 @@ export async function runChecks(
       try {
         // untilAborted: a toolchain that ignores the signal still cannot hold the run past its limit.
         const outcome = await untilAborted(kindOf(spec).run(spec, context), run.signal);
-        checks.push({ ...base, ...outcome, durationMs: Date.now() - began });
+        // Capped here, the one place every engine's results pass: learner code controls these texts.
+        checks.push(capCheckResult({ ...base, ...outcome, durationMs: Date.now() - began }));
       } catch (error) {
         throwIfCancelled(options.signal);
-        checks.push({ ...base, ...failureOf(spec, error, run.signal), durationMs: Date.now() - began });
+        checks.push(capCheckResult({ ...base, ...failureOf(spec, error, run.signal), durationMs: Date.now() - began }));
       }
     }
     return {

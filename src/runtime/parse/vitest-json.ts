@@ -2,6 +2,7 @@ import type { TestFailure, TestResult } from '../report/check-report.ts';
 import { stripAnsi } from './ansi.ts';
 import { asArray, asNumber, asString, isObject, parseJsonText, type JsonObject } from './json-guards.ts';
 import { toWorkspacePath } from './paths.ts';
+import { TEST_FILE_FAILED_NAME } from '../checks/test-file-failure.ts';
 
 export interface VitestParseOptions {
   /** Absolute folder the workspace was written to; reported paths are made relative to it. */
@@ -51,7 +52,7 @@ function fileResults(fileResult: JsonObject, root: string): TestResult[] {
     tests.push({
       file,
       suite: [],
-      name: '(the test file failed to run)',
+      name: TEST_FILE_FAILED_NAME,
       status: 'fail',
       durationMs: 0,
       failure: { message: fileMessage || 'The test file failed before any test ran.' },

@@ -62,6 +62,8 @@ export function vitestConfig(
   testTimeoutMs: number,
 ): string {
   const config = {
+    // Vite's and Vitest's caches in the run's folder: node_modules is mounted read-only.
+    cacheDir: '.vite',
     test: {
       watch: false,
       include: folders.flatMap((folder) => include.map((pattern) => `${folder}/${pattern}`)),

@@ -46,7 +46,7 @@ export class NodeEngine implements Engine {
     return problems;
   }
 
-  /** Cancels every run in flight; their processes are killed as whole groups. */
+  /** Cancels every run in flight; each sandbox is killed with every process in it. */
   dispose(): void {
     for (const controller of this.#running) controller.abort(new DOMException('The engine was disposed', 'AbortError'));
     this.#running.clear();

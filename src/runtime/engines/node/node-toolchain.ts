@@ -1,13 +1,23 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LintProblem, TestResult } from '../../report/check-report.ts';
-import type { Files, LintRequest, TestRequest, Toolchain } from '../../checks/toolchain.ts';
+import {
+  RunTimeoutError,
+  type Files,
+  type LintRequest,
+  type TestRequest,
+  type Toolchain,
+} from '../../checks/toolchain.ts';
 import { parseEslintJson } from '../../parse/eslint-json.ts';
 import { parseVitestJson } from '../../parse/vitest-json.ts';
 import { stripAnsi } from '../../parse/ansi.ts';
-import { runProcessGroup } from './process-group.ts';
-import { createRunFolder, removeRunFolder, writeFiles } from './run-folder.ts';
+import { runSandboxed, type SandboxedRun } from '../../sandbox/run-sandboxed.ts';
+import { probeSandboxHost } from '../../sandbox/host-layers.ts';
+import { SandboxWorkspace } from '../../sandbox/workspace.ts';
+import type { CompileCache } from '../../sandbox/command-line.ts';
+import { describeLimitHit, type SandboxLimits } from '../../sandbox/limits.ts';
+import { writeFiles } from './run-folder.ts';
 import {
   ESLINT_WRAPPER,
   FAILURE_META_SETUP,
@@ -21,39 +31,48 @@ import {
 const PROJECT_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export interface NodeToolchainOptions {
-  /** Where run folders are made; must sit inside a folder whose node_modules has eslint and vitest. */
+  /** Where run workspaces are made (default: os.tmpdir()); never inside the project, which learner code must not reach. */
   runsDir?: string;
-  /** Hard limit per tool process, a backstop under runChecks' own limit. */
+  /** node_modules holding eslint, vitest and typescript-eslint; mounted read-only into each run. */
+  nodeModules?: string;
+  /** Hard wall-clock limit per tool process, a backstop under runChecks' own limit. */
   processLimitMs?: number;
+  /** The sandbox's other limits per tool process (CPU, memory, processes, output); see sandbox/limits.ts. */
+  limits?: Partial<SandboxLimits>;
   /** Per-test limit inside Vitest, for promises that never settle. */
   testTimeoutMs?: number;
   /** Keep run folders for debugging instead of deleting them. */
   keepRunFolders?: boolean;
+  /** Node's compile cache shared by runs (read-only to them); null for none. Default: .cache/compile-cache/. */
+  compileCacheDir?: string | null;
 }
 
 /**
- * The real ESLint and the real Vitest, each run as a child process on a copy of the files, reading the
- * same JSON output (`--format json`, `--reporter=json`) the WebContainer engine reads.
+ * The real ESLint and the real Vitest, each run as a sandboxed child process (src/runtime/sandbox) on a
+ * copy of the files, reading the same JSON output (`--format json`, `--reporter=json`) the WebContainer
+ * engine reads.
  */
 export class NodeToolchain implements Toolchain {
   readonly engine = 'node' as const;
-  readonly #options: Required<NodeToolchainOptions>;
+  readonly #options: NodeToolchainOptions & { nodeModules: string; limits: Partial<SandboxLimits> };
 
   constructor(options: NodeToolchainOptions = {}) {
     this.#options = {
-      runsDir: options.runsDir ?? join(PROJECT_ROOT, '.cache', 'runs'),
-      processLimitMs: options.processLimitMs ?? 120_000,
-      testTimeoutMs: options.testTimeoutMs ?? 2_000,
-      keepRunFolders: options.keepRunFolders ?? false,
+      ...options,
+      nodeModules: options.nodeModules ?? join(PROJECT_ROOT, 'node_modules'),
+      limits: { wallMs: options.processLimitMs ?? 120_000, ...options.limits },
     };
   }
 
+  /** While a warm-up runs: the cache it may write. Otherwise undefined, and runs get it read-only. */
+  #warming: CompileCache | undefined;
+  #cacheReady: Promise<CompileCache | undefined> | undefined;
+
   async lint(files: Files, request: LintRequest, signal: AbortSignal): Promise<LintProblem[]> {
-    return this.#inRunFolder(async (dir) => {
-      const root = join(dir, 'w0');
-      await writeWorkspace(root, files);
-      await writeFile(join(root, ESLINT_WRAPPER), eslintWrapperConfig(request.config));
-      const eslint = join(PROJECT_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+    return this.#inWorkspace(async (workspace) => {
+      await writeWorkspace(workspace.onHost('w0'), files);
+      await writeFile(workspace.onHost(join('w0', ESLINT_WRAPPER)), eslintWrapperConfig(request.config));
+      const eslint = join(workspace.nodeModules, 'eslint', 'bin', 'eslint.js');
       // --no-inline-config: an `eslint-disable` comment must not be a way to pass a lint gate.
       const args = [
         eslint,
@@ -65,14 +84,10 @@ export class NodeToolchain implements Toolchain {
         '--',
         ...request.targets,
       ];
-      const run = await runProcessGroup(args, {
-        cwd: root,
-        signal,
-        limitMs: this.#options.processLimitMs,
-        env: childEnv(),
-      });
+      const run = await this.#run(workspace, args, 'w0', signal);
+      const root = workspace.inside('w0');
       // Exit code 2 is ESLint's "could not lint" (a broken config); 0 and 1 come with a JSON report.
-      if (run.code !== 0 && run.code !== 1) throw new Error(toolError('ESLint', run.stderr || run.stdout, root));
+      if (run.code !== 0 && run.code !== 1) throw new Error(toolError('ESLint', run.stderr || run.stdout, workspace));
       return parseEslintJson(run.stdout, { root });
     });
   }
@@ -83,63 +98,142 @@ export class NodeToolchain implements Toolchain {
   }
 
   async testEach(workspaces: readonly Files[], request: TestRequest, signal: AbortSignal): Promise<TestResult[][]> {
-    return this.#inRunFolder(async (dir) => {
-      const roots = workspaces.map((_, i) => join(dir, `w${i}`));
-      await Promise.all(workspaces.map((files, i) => writeWorkspace(roots[i] ?? dir, files)));
-      const setup = join(dir, FAILURE_META_SETUP);
-      await writeFile(setup, FAILURE_META_SETUP_SOURCE);
-      const testTimeout = request.testTimeoutMs ?? this.#options.testTimeoutMs;
-      const folders = roots.map((_, i) => `w${i}`);
-      await writeFile(join(dir, 'vitest.config.mjs'), vitestConfig(folders, request.targets, setup, testTimeout));
-      const report = join(dir, 'report.json');
-      const vitest = join(PROJECT_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-      const args = [vitest, 'run', '--config', 'vitest.config.mjs', '--reporter=json', `--outputFile.json=${report}`];
-      const run = await runProcessGroup(args, {
-        cwd: dir,
-        signal,
-        limitMs: this.#options.processLimitMs,
-        env: childEnv(),
-      });
-      const text = await readFile(report, 'utf8').catch(() => undefined);
-      if (text === undefined) throw new Error(toolError('Vitest', run.stderr || run.stdout, dir));
-      const all = parseVitestJson(text, { root: dir });
+    return this.#inWorkspace(async (workspace) => {
+      const folders = workspaces.map((_, i) => `w${i}`);
+      await Promise.all(workspaces.map((files, i) => writeWorkspace(workspace.onHost(`w${i}`), files)));
+      await writeFile(workspace.onHost(FAILURE_META_SETUP), FAILURE_META_SETUP_SOURCE);
+      const testTimeout = request.testTimeoutMs ?? this.#options.testTimeoutMs ?? 2_000;
+      const setup = workspace.inside(FAILURE_META_SETUP);
+      await writeFile(
+        workspace.onHost('vitest.config.mjs'),
+        vitestConfig(folders, request.targets, setup, testTimeout),
+      );
+      const vitest = join(workspace.nodeModules, 'vitest', 'vitest.mjs');
+      const report = workspace.inside('report.json');
+      // The native loader imports the config as it is; the default bundles it into node_modules/.vite-temp,
+      // which is read-only in the sandbox.
+      const args = [
+        vitest,
+        'run',
+        '--config',
+        'vitest.config.mjs',
+        '--configLoader',
+        'native',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+      ];
+      const run = await this.#run(workspace, args, '', signal);
+      const text = await readFile(workspace.onHost('report.json'), 'utf8').catch(() => undefined);
+      if (text === undefined) throw new Error(toolError('Vitest', run.stderr || run.stdout, workspace));
+      const all = parseVitestJson(text, { root: workspace.dir });
       // Paths come back as "w3/src/x.test.ts"; split them per workspace and drop the prefix.
-      return roots.map((_, i) => all.filter((t) => t.file.startsWith(`w${i}/`)).map((t) => withoutPrefix(t, `w${i}/`)));
+      return folders.map((folder) =>
+        all
+          .filter((t) => t.file.startsWith(`${folder}/`))
+          .map((t) => withoutRunPaths(t, `${folder}/`, workspace.inside(folder) + '/', workspace.dir + '/')),
+      );
     });
   }
 
-  async #inRunFolder<T>(work: (dir: string) => Promise<T>): Promise<T> {
-    const dir = await createRunFolder(this.#options.runsDir);
+  /** One sandboxed tool process; a limit it hit becomes the error a learner reads. */
+  async #run(workspace: SandboxWorkspace, args: string[], cwd: string, signal: AbortSignal): Promise<SandboxedRun> {
+    const compileCache = this.#warming ?? (await this.#readOnlyCache());
+    const run = await runSandboxed({
+      ...(compileCache ? { compileCache } : {}),
+      workspace,
+      command: 'node',
+      args,
+      cwd,
+      signal,
+      limits: this.#options.limits,
+      env: { NODE_ENV: 'test' },
+    });
+    if (run.limit === 'timeout') throw new RunTimeoutError(run.limits.wallMs);
+    if (run.limit === 'cpu') throw new RunTimeoutError(run.limits.wallMs, describeLimitHit('cpu', run.limits));
+    if (run.limit !== undefined) throw new Error(describeLimitHit(run.limit, run.limits));
+    return run;
+  }
+
+  /**
+   * The shared compile cache, filled first (once per process, when empty) by linting and testing a file of
+   * our own: only trusted input ever writes to it, so learner code cannot plant compiled code for later runs.
+   */
+  #readOnlyCache(): Promise<CompileCache | undefined> {
+    this.#cacheReady ??= (async () => {
+      const dir =
+        this.#options.compileCacheDir === undefined
+          ? join(PROJECT_ROOT, '.cache', 'compile-cache')
+          : this.#options.compileCacheDir;
+      if (dir === null) return undefined;
+      await mkdir(dir, { recursive: true });
+      if ((await readdir(dir)).length === 0) {
+        this.#warming = { hostDir: dir, writable: true };
+        try {
+          const signal = AbortSignal.timeout(60_000);
+          await this.lint(WARM_UP_FILES, { config: 'eslint.config.js', targets: ['src/warm.ts'] }, signal);
+          await this.test(WARM_UP_FILES, { targets: ['src/warm.test.ts'] }, signal);
+        } catch {
+          // A failed warm-up only costs speed; the run that asked still runs.
+        } finally {
+          this.#warming = undefined;
+        }
+      }
+      return { hostDir: dir, writable: false };
+    })();
+    return this.#cacheReady;
+  }
+
+  async #inWorkspace<T>(work: (workspace: SandboxWorkspace) => Promise<T>): Promise<T> {
+    const workspace = await SandboxWorkspace.create(
+      await probeSandboxHost(),
+      this.#options.nodeModules,
+      this.#options.runsDir,
+    );
     try {
-      await writeFile(join(dir, 'package.json'), PACKAGE_JSON);
-      return await work(dir);
+      await writeFile(workspace.onHost('package.json'), PACKAGE_JSON);
+      return await work(workspace);
     } finally {
-      if (!this.#options.keepRunFolders) await removeRunFolder(dir);
+      if (!this.#options.keepRunFolders) await workspace.remove();
     }
   }
 }
+
+/** Trusted files that load what every lint and test run loads: ESLint, typescript-eslint, Vitest, Vite. */
+const WARM_UP_FILES: Files = {
+  'eslint.config.js': "export default [{ rules: { eqeqeq: 'error' } }];\n",
+  'src/warm.ts': 'export const warm = (n: number): number => n + 1;\n',
+  'src/warm.test.ts':
+    "import { expect, it } from 'vitest';\nimport { warm } from './warm.ts';\nit('warms', () => expect(warm(1)).toBe(2));\n",
+};
 
 async function writeWorkspace(root: string, files: Files): Promise<void> {
   await writeFiles(root, { 'tsconfig.json': TSCONFIG_JSON, ...files });
 }
 
-function withoutPrefix(result: TestResult, prefix: string): TestResult {
+/**
+ * A result with every path as the learner's workspace path: the file fields lose their `wN/` prefix, and
+ * messages (a failed import names the absolute file) lose the run folder, so no host path is shown.
+ */
+function withoutRunPaths(result: TestResult, prefix: string, ...roots: string[]): TestResult {
   const strip = (path: string): string => (path.startsWith(prefix) ? path.slice(prefix.length) : path);
+  const clean = (text: string): string => roots.reduce((t, root) => t.replaceAll(root, ''), text);
   const failure =
-    result.failure?.file === undefined ? result.failure : { ...result.failure, file: strip(result.failure.file) };
+    result.failure === undefined
+      ? undefined
+      : {
+          ...result.failure,
+          message: clean(result.failure.message),
+          ...(result.failure.file === undefined ? {} : { file: strip(result.failure.file) }),
+        };
   return { ...result, file: strip(result.file), ...(failure ? { failure } : {}) };
 }
 
-/** Plain output, and no variables of a Vitest that may be running us (the unit tests), which would confuse the child. */
-function childEnv(): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS');
-  return { ...Object.fromEntries(inherited), NO_COLOR: '1', FORCE_COLOR: '0' };
-}
-
-/** The tool's own explanation, without its banner or the temporary folder's absolute paths. */
-function toolError(tool: string, output: string, root: string): string {
+/** The tool's own explanation, without its banner or the run folder's absolute paths. */
+function toolError(tool: string, output: string, workspace: SandboxWorkspace): string {
   const text = stripAnsi(output)
-    .replaceAll(root + '/', '')
+    .replaceAll(workspace.inside('w0') + '/', '')
+    .replaceAll(workspace.dir + '/', '')
+    .replaceAll(workspace.hostDir + '/', '')
     .replace(/^Oops! Something went wrong! :\(\s*/m, '')
     .replace(/^ESLint: \d+\.\d+\.\d+\s*/m, '')
     .trim();
