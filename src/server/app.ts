@@ -30,8 +30,8 @@ export const AUTH_ROUTES = [
   /** Sign out everywhere: deletes every session of the user. */
   { method: 'POST', path: '/api/auth/revoke-sessions' },
   /** SSO start: answers with the identity provider's authorize URL. */
-  { method: 'POST', path: '/api/auth/sign-in/oauth2' },
-  { method: 'GET', path: '/api/auth/oauth2/callback/:providerId' },
+  { method: 'POST', path: '/api/auth/sign-in/social' },
+  { method: 'GET', path: '/api/auth/callback/:providerId' },
 ] as const;
 
 /** One process's server: the API (with auth) and, when distDir is given, the built site, on one origin. */

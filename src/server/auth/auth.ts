@@ -39,7 +39,7 @@ export function createAuth(store: Store, settings: AuthSettings) {
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': SIGN_IN_LIMIT, '/sign-in/oauth2': SIGN_IN_LIMIT },
+      customRules: { '/sign-in/email': SIGN_IN_LIMIT, '/sign-in/social': SIGN_IN_LIMIT },
     },
     trustedOrigins: [settings.origin],
     advanced: {
@@ -47,6 +47,8 @@ export function createAuth(store: Store, settings: AuthSettings) {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     telemetry: { enabled: false },
+    // A failed SSO round trip lands on the sign-in page, which shows the ?error= code.
+    onAPIError: { errorURL: `${settings.origin}/team/` },
     // Errors only, and better-auth's messages carry no passwords or tokens.
     logger: { level: 'error' },
     databaseHooks: {

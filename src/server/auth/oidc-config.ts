@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 
-/** The provider id in callback URLs: /api/auth/oauth2/callback/sso. */
+/** The provider id in callback URLs: /api/auth/callback/sso. */
 export const OIDC_PROVIDER_ID = 'sso';
 
 export interface OidcConfig {

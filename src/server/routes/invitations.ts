@@ -42,13 +42,18 @@ export async function consumeInvitation(store: Store, id: string): Promise<boole
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Adds or updates a membership; a mentor invited as a learner elsewhere keeps both cohorts. */
+/**
+ * Adds a membership. Joining never lowers a role: a mentor who follows a learner link to their own
+ * cohort stays its mentor, while a learner given a mentor link is promoted.
+ */
 export async function joinCohort(store: Store, userId: string, cohortId: string, role: CohortRole): Promise<void> {
   const now = new Date().toISOString();
   await store.db
     .insertInto('membership')
     .values({ cohort_id: cohortId, user_id: userId, role, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.columns(['cohort_id', 'user_id']).doUpdateSet({ role, updated_at: now }))
+    .onConflict((oc) =>
+      role === 'mentor' ? oc.columns(['cohort_id', 'user_id']).doUpdateSet({ role, updated_at: now }) : oc.doNothing(),
+    )
     .execute();
 }
 

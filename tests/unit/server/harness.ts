@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createTeamServer } from '../../../src/server/app.ts';
 import type { AppEnv } from '../../../src/server/context.ts';
@@ -13,11 +14,19 @@ export interface Harness {
   store: Store;
   /** A client with its own cookie jar, like one browser. */
   client(): Client;
+  /**
+   * A client signed in as `userId` without a password round trip: a session row made by better-auth's
+   * own adapter and its cookie signed as better-auth signs it. Saves a scrypt verify per actor where a
+   * test needs many sessions; sign-in itself is tested with real passwords in accounts.test.ts.
+   */
+  sessionFor(userId: string): Promise<Client>;
   close(): Promise<void>;
 }
 
 export interface Client {
   cookie: string;
+  /** Another client starting with this one's cookies: for calls that would replace its session. */
+  clone(): Client;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   json<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
@@ -28,7 +37,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const { target, dispose } = await database.create();
   const store = await openStore(target);
-  const { app } = await createTeamServer(store, {
+  const { app, deps } = await createTeamServer(store, {
     origin: ORIGIN,
     oidc,
     version: 'test',
@@ -39,6 +48,14 @@ export async function startHarness(
     app,
     store,
     client: () => makeClient(app),
+    async sessionFor(userId) {
+      const context = await deps.auth.$context;
+      const session = await context.internalAdapter.createSession(userId);
+      const signature = createHmac('sha256', context.secret).update(session.token).digest('base64');
+      const client = makeClient(app);
+      client.cookie = `better-auth.session_token=${encodeURIComponent(`${session.token}.${signature}`)}`;
+      return client;
+    },
     async close() {
       await store.close();
       await dispose();
@@ -58,6 +75,11 @@ function makeClient(app: Hono<AppEnv>): Client {
         const [k, ...v] = part.split('=');
         if (k) jar.set(k, v.join('='));
       }
+    },
+    clone() {
+      const copy = makeClient(app);
+      copy.cookie = client.cookie;
+      return copy;
     },
     async request(method, path, body, headers = {}) {
       const init: RequestInit = {
