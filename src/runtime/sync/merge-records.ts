@@ -53,15 +53,22 @@ export function mergeStates(a: SyncedState, b: SyncedState): SyncedState {
 
 /** Whether `merged` holds anything `side` lacks: what an upload (or a download) has to carry. */
 export function differs(merged: SyncedState, side: SyncedState): boolean {
-  return JSON.stringify(canonical(merged)) !== JSON.stringify(canonical(side));
+  return canonical(merged) !== canonical(side);
 }
 
-function canonical(state: SyncedState): unknown {
-  const sorted = <T>(record: Record<string, T>) =>
-    Object.fromEntries(Object.entries(record).sort(([x], [y]) => (x < y ? -1 : 1)));
-  return {
-    exercises: sorted(state.progress.exercises),
-    lastLesson: state.progress.lastLesson ?? null,
-    work: sorted(state.work),
-  };
+/** JSON with every object's keys sorted, so two equal states compare equal whatever built them. */
+function canonical(state: SyncedState): string {
+  const sort = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sort)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, v]) => [k, sort(v)]),
+          )
+        : value;
+  return JSON.stringify(
+    sort({ exercises: state.progress.exercises, lastLesson: state.progress.lastLesson ?? null, work: state.work }),
+  );
 }

@@ -91,7 +91,7 @@ function makeClient(app: Hono<AppEnv>): Client {
           ...headers,
         },
         ...(body !== undefined
-          ? { body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body) }
+          ? { body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body) }
           : {}),
       };
       const res = await app.request(`${ORIGIN}${path}`, init);
