@@ -1,23 +1,14 @@
-import { ProgressStore } from '../../runtime/storage/progress.ts';
-import { syncWithServer } from '../../runtime/sync/sync-client.ts';
-
 /**
  * On every page: is there a team server on this origin? Only if /api/session answers as one does the
  * header show the Team link, and a signed-in learner's progress and saved code sync. A static host
- * answers 404 once per tab; the answer is remembered for the tab so other pages ask nothing.
+ * answers 404 once per tab; the answer is remembered for the tab so other pages ask nothing. No imports:
+ * this runs on every page, and the sync code loads only when there is something to sync with.
  */
 const KEY = 'craftpath:team-server';
-const link = document.querySelector<HTMLElement>('[data-team-link]');
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 async function discover(): Promise<void> {
-  let known: string | null = null;
-  try {
-    known = sessionStorage.getItem(KEY);
-  } catch {
-    // storage blocked: ask every time
-  }
-  if (known === 'none') return;
+  if (recall() === 'none') return;
   let signedIn: boolean;
   try {
     const response = await fetch(`${base}api/session`, { credentials: 'same-origin' });
@@ -31,12 +22,17 @@ async function discover(): Promise<void> {
   } catch {
     return; // offline: try again on the next page
   }
+  const link = document.querySelector<HTMLElement>('[data-team-link]');
   if (link) link.hidden = false;
-  if (!signedIn) return;
-  const sync = () =>
-    void syncWithServer(localStorage, new ProgressStore(localStorage), (input, init) => fetch(input, init), base);
-  sync();
-  addEventListener('online', sync);
+  if (signedIn) (await import('./sync-now.ts')).startSync(base);
+}
+
+function recall(): string | null {
+  try {
+    return sessionStorage.getItem(KEY);
+  } catch {
+    return null; // storage blocked: ask every time
+  }
 }
 
 function remember(value: string): void {
@@ -47,4 +43,6 @@ function remember(value: string): void {
   }
 }
 
-void discover();
+discover().catch(() => {
+  // A failed chunk load or a malformed answer: the page works as on a static host.
+});
