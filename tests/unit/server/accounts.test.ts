@@ -23,6 +23,30 @@ describe.each(TEST_DATABASES)('accounts on $name', (database) => {
     expect(await h.store.db.selectFrom('user').select('email').execute()).toHaveLength(1);
   });
 
+  it('gives a fresh server exactly one owner when two people sign up at once, and a one-use link one user', async () => {
+    const [a, b] = await Promise.all([signUp(h.client(), 'ada@example.com'), signUp(h.client(), 'bob@example.com')]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expect(await h.store.db.selectFrom('user').select('email').execute()).toHaveLength(1);
+    expect(await h.store.db.selectFrom('organisation_owner').selectAll().execute()).toHaveLength(1);
+
+    const owner = h.client();
+    await signIn(owner, a.status === 201 ? 'ada@example.com' : 'bob@example.com');
+    const cohort = await owner.json<{ id: string }>('POST', '/api/cohorts', { name: 'Backend' });
+    const invite = await owner.json<{ url: string }>('POST', `/api/cohorts/${cohort.body.id}/invitations`, {
+      role: 'learner',
+      expiresInDays: 1,
+      maxUses: 1,
+    });
+    const token = tokenOf(invite.body.url);
+    const raced = await Promise.all([
+      signUp(h.client(), 'cy@example.com', token),
+      signUp(h.client(), 'di@example.com', token),
+    ]);
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 410]);
+    expect(await h.store.db.selectFrom('membership').selectAll().execute()).toHaveLength(1);
+    expect(await h.store.db.selectFrom('user').select('email').execute()).toHaveLength(2);
+  });
+
   it('sets an HTTP-only, SameSite=Lax session cookie and keeps the token out of the body', async () => {
     await signUp(h.client(), 'ada@example.com');
     const browser = h.client();
