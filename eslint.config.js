@@ -25,4 +25,35 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
     },
   },
+  {
+    // The team server runs over the runtime and never the UI; the API schemas the browser shares with it
+    // are zod only, so they import neither the server nor the UI.
+    files: ['src/server/**/*.ts', 'src/shared-api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/ui/**', '**/ui', '**/pages/**'], message: 'The server layer never imports the UI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared-api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/ui/**', 'node:*'],
+              message: 'Shared API schemas run in the browser: zod only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -50,6 +50,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || request.headers.has('range')) return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
+  // The team server's API is live data (sessions, sync): never cached, never served offline.
+  if (url.pathname.startsWith(`${BASE}api/`)) return;
   event.respondWith(url.pathname.startsWith(HASHED) ? cacheFirst(request) : networkFirst(request));
 });
 

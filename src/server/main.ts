@@ -1,0 +1,44 @@
+import { serve } from '@hono/node-server';
+import { readIsolatedContent } from '../deploy/isolated-content.ts';
+import { createTeamServer } from './app.ts';
+import { configFromEnv } from './config.ts';
+import { openStore } from './store/database.ts';
+import { purgeExpired } from './store/synced-records.ts';
+
+/**
+ * `npm run serve` ends here (after scripts/serve.ts has built dist/ when needed): one process serving
+ * the site and the API. It holds nothing another process needs, so several can run behind a load
+ * balancer on one PostgreSQL.
+ */
+async function main(): Promise<void> {
+  const config = configFromEnv(process.env);
+  const store = await openStore(config.store);
+  const { app } = await createTeamServer(store, {
+    origin: config.origin,
+    oidc: config.oidc,
+    secret: config.secret,
+    trustProxy: config.trustProxy,
+    version: config.version,
+    distDir: process.env['CRAFTPATH_DIST'] ?? 'dist',
+    isolated: await readIsolatedContent(process.cwd()),
+  });
+  // Retention runs in every process; deleting already-deleted rows is harmless, so no coordination.
+  const retention = setInterval(() => void purgeExpired(store).catch(() => {}), 3600_000);
+  retention.unref();
+  await purgeExpired(store);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(
+      `Craftpath team server on ${config.origin} (listening on ${info.address}:${info.port}, ${store.kind}: ${store.location})`,
+    );
+  });
+  const stop = () => {
+    server.close(() => void store.close().then(() => process.exit(0)));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
