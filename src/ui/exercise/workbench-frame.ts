@@ -133,8 +133,11 @@ export function createWorkbenchFrame(parts: FrameParts): WorkbenchFrame {
     if (width === 0) return;
     const narrow = width < NARROW_PX;
     const beside = focusMode.on && width >= BESIDE_PX;
+    // Leaving focus mode from the tree folds it into the drawer; the keyboard goes to the drawer's button.
+    const inTree = nav.contains(document.activeElement) && !root.hasAttribute('data-drawer-open');
     root.toggleAttribute('data-narrow', narrow);
     if (!narrow) setDrawer(false);
+    else if (inTree) drawerButton.focus();
     const next = `${beside ? 'beside' : 'below'}/${focusMode.on}`;
     if (next === layout) return;
     layout = next;

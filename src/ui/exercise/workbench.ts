@@ -126,7 +126,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     if (!model) return;
     editor.setModel(model);
     editor.updateOptions({ readOnly: !editable.has(path), ariaLabel: `${bundle.meta.title}: ${path}` });
-    editorEl.dataset['path'] = path;
+    editorEl.dataset['openFile'] = path;
     frame.select(path);
   }
   select(firstEditable);

@@ -16,6 +16,7 @@ import type { AnswerPanel } from './panel.ts';
 import { reviewPanel } from './review-panel.ts';
 import { renderScores } from './scores-view.ts';
 import { createFocusMode } from '../focus-mode.ts';
+import type { WorkbenchHandle } from '../exercise/workbench.ts';
 import '../../styles/judgment.css';
 
 /** What the page and the browser tests can do with a mounted judgment exercise. */
@@ -26,6 +27,8 @@ export interface JudgmentHandle {
   submit(): Promise<CheckReport | undefined>;
   /** Puts the keyboard on the brief (or the first form), as Start does. */
   focus(): void;
+  /** The "then fix it" workbench of a review-then-fix exercise, once it is open (after Submit). */
+  fix(): Promise<WorkbenchHandle> | undefined;
 }
 
 export interface JudgmentOptions {
@@ -151,8 +154,8 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   const formFiles = new Set([...panels.map((p) => p.file), ...diffed, ...descriptions]);
   const codeHost = h('section', { class: 'judgment__fix', 'aria-label': t.judgment.fixHeading, hidden: true });
   island.append(codeHost);
-  let workbench: Promise<unknown> | undefined;
-  function openCodeWorkbench(withKey: AnswerKeyFile | undefined): Promise<unknown> | undefined {
+  let workbench: Promise<WorkbenchHandle> | undefined;
+  function openCodeWorkbench(withKey: AnswerKeyFile | undefined): Promise<WorkbenchHandle> | undefined {
     if (codeChecks.length === 0) return undefined;
     workbench ??= (async () => {
       const { mountWorkbench } = await import('../exercise/workbench.ts');
@@ -173,6 +176,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   return {
     answers,
     submit,
+    fix: () => workbench,
     focus: () => (brief ?? island.querySelector<HTMLElement>('input, select, textarea, button'))?.focus(),
   };
 }
