@@ -153,8 +153,8 @@ function appendChildren(list: HTMLUListElement, folder: Folder, level: number, r
           class: 'file-tree__folder',
           'aria-expanded': 'true',
           'aria-level': String(level),
-          // Its name is the folder's, not the text of everything inside it.
-          'aria-label': t.frame.folder(sub.name),
+          // Named from its content, as the APG's file-directory tree is: a label of its own would hide the
+          // visible row text from speech-input users (axe: label-content-name-mismatch).
           'data-folder': sub.path,
           'data-name': sub.name,
           tabindex: '-1',
