@@ -211,7 +211,8 @@ describe('workbench layout: room to work', () => {
           const r = el.getBoundingClientRect();
           return {
             text: el.textContent,
-            inside: Boolean(drawer) && r.left >= drawer.left && r.right <= drawer.right + 0.5 && r.right <= innerWidth,
+            inside:
+              drawer !== undefined && r.left >= drawer.left && r.right <= drawer.right + 0.5 && r.right <= innerWidth,
             cut: el.scrollWidth > el.clientWidth + 1,
           };
         });
