@@ -35,6 +35,10 @@ describe('judgment briefs', () => {
   it('the decision brief is rendered Markdown: its load test is a table, in the lessons’ prose styles', async () => {
     const page = await newPage();
     const exercise = await openJudgment(page, '/lessons/caching-with-numbers/', 'cache-decision');
+    // Start put the keyboard on the brief, the first thing to read.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.matches('[data-material]') ?? false))
+      .toBe(true);
     const brief = exercise.locator('[data-file="brief.md"]');
     await expect(brief.locator('pre').count()).resolves.toBe(0);
     await expect(brief.locator('.prose table').count()).resolves.toBeGreaterThan(0);

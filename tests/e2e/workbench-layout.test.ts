@@ -164,6 +164,15 @@ describe('workbench layout: room to work', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(async () => (await box(page, '.workbench__editor')).height).toBe(before + 64);
     await expect(splitter.getAttribute('aria-valuetext')).resolves.toMatch(/^Editor \d+ pixels tall$/);
+    // Dragging it with a pointer does the same.
+    const bar = await box(page, '.workbench [role="separator"]');
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2 - 100, { steps: 5 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => Math.abs((await box(page, '.workbench__editor')).height - (before + 64 - 100)))
+      .toBeLessThan(2);
 
     await page.locator('[data-focus-toggle]').click();
     await expect(splitter.getAttribute('aria-orientation')).resolves.toBe('vertical');
@@ -175,6 +184,18 @@ describe('workbench layout: room to work', () => {
     await expect(splitter.getAttribute('aria-valuenow')).resolves.toBe('50');
     await page.keyboard.press('End');
     await expect(splitter.getAttribute('aria-valuenow')).resolves.toBe('80');
+  });
+
+  it('marks a visible test file as a test, besides editable or read-only', async () => {
+    const page = await newPage();
+    await openExercise(page, '/lessons/incident-to-decision/', 'capstone-retry-storm');
+    const badges = (path: string) =>
+      page.locator(`[role="treeitem"][data-path="${path}"] [data-badge]`).allTextContents();
+    await expect(badges('src/adapters/bank/bank-adapter.test.ts')).resolves.toEqual(['test', 'editable']);
+    await expect(badges('src/adapters/bank/fake-acme-bank.ts')).resolves.toEqual(['read-only']);
+    // Hidden files (the probes, the hidden tests) are not in the tree at all.
+    await expect(page.locator('[role="treeitem"][data-path$=".probe.ts"]').count()).resolves.toBe(0);
+    await expect(page.locator('[role="treeitem"][data-path="tests/retry-storm.test.ts"]').count()).resolves.toBe(0);
   });
 
   it('lists the keyboard shortcuts in a disclosure', async () => {

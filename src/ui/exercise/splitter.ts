@@ -56,8 +56,10 @@ export function createSplitter(label: string, apply: (value: number) => void): S
     event.preventDefault();
     el.setPointerCapture(event.pointerId);
     el.focus();
+    // Where on the bar it was grabbed, so the bar moves with the pointer instead of jumping to it.
+    const grab = range.fromPointer(event) - range.value;
     const onMove = (e: PointerEvent): void => {
-      if (range) set(range.fromPointer(e));
+      if (range) set(range.fromPointer(e) - grab);
     };
     const onUp = (): void => {
       el.removeEventListener('pointermove', onMove);
