@@ -46,8 +46,9 @@ export function createFocusMode(
 
   button.addEventListener('click', () => set(!on));
   target.addEventListener('keydown', (event) => {
-    // An Escape the editor used (closing its suggestions, say) is not ours.
-    if (event.key === 'Escape' && on && !event.defaultPrevented) {
+    // A key something inside already used (the editor closing its suggestions, a nested focus mode) is not ours.
+    if (event.defaultPrevented) return;
+    if (event.key === 'Escape' && on) {
       event.preventDefault();
       set(false);
     } else if (event.key === 'Enter' && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {

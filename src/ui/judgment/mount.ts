@@ -101,7 +101,12 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   // Focus mode: the whole window, and on a wide one the brief stays beside the forms (judgment.css).
   const focusMode = createFocusMode(island, (text) => (announcer.textContent = text));
   island.append(
-    h('div', { class: 'workbench__toolbar judgment__bar' }, focusMode.button),
+    h(
+      'div',
+      { class: 'workbench__toolbar judgment__bar' },
+      h('span', { class: 'workbench__title' }, bundle.meta.title),
+      focusMode.button,
+    ),
     ...(brief ? [brief] : []),
     ...panels.map((p) => p.element),
     h('div', { class: 'workbench__toolbar' }, submitButton),
