@@ -164,7 +164,10 @@ describe('workbench layout: room to work', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(async () => (await box(page, '.workbench__editor')).height).toBe(before + 64);
     await expect(splitter.getAttribute('aria-valuetext')).resolves.toMatch(/^Editor \d+ pixels tall$/);
-    // Dragging it with a pointer does the same.
+    // Dragging it with a pointer does the same. The page scrolls smoothly to a focused element, so the
+    // bar's box is read once that scroll has ended (no motion: the learner's reduced-motion setting).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await splitter.scrollIntoViewIfNeeded();
     const bar = await box(page, '.workbench [role="separator"]');
     await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
     await page.mouse.down();
