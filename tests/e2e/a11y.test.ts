@@ -125,4 +125,46 @@ describe('accessibility (axe), exercise workbench', () => {
       expect(found, `axe on the workbench (${theme}):\n${describeViolations(found)}`).toEqual([]);
     }
   }, 120_000);
+
+  it('has none in focus mode with the file tree and the shortcuts open, nor on a phone with the drawer open', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(url('/lessons/boundaries-around-change/'));
+    const start = page.locator('craftpath-exercise[data-slug="module-boundaries"] [data-start]');
+    if (await start.count()) await start.click().catch(() => undefined);
+    await page.locator('.workbench[data-ready] .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('[data-focus-toggle]').click();
+    await page.locator('[data-shortcuts] summary').click();
+    for (const theme of ['light', 'dark']) {
+      if (theme === 'dark') await page.keyboard.press('Escape');
+      if (theme === 'dark') await page.locator('[data-theme-toggle]').click();
+      if (theme === 'dark') await page.locator('[data-focus-toggle]').click();
+      const found = blocking(await axe(page), `workbench focus mode (${theme})`);
+      expect(found, `axe on focus mode (${theme}):\n${describeViolations(found)}`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.keyboard.press('Escape');
+    await page.locator('[data-files-toggle]').click();
+    const found = blocking(await axe(page), 'workbench drawer (dark)');
+    expect(found, `axe on the drawer:\n${describeViolations(found)}`).toEqual([]);
+  }, 120_000);
+
+  it('has none on a judgment exercise with its brief rendered and focus mode on, in both themes', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 1400, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(url('/lessons/caching-with-numbers/'));
+    const exercise = page.locator('craftpath-exercise[data-slug="cache-decision"]');
+    const start = exercise.locator('[data-start]');
+    if (await start.count()) await start.click().catch(() => undefined);
+    await exercise.locator('.judgment[data-ready] .prose table').waitFor({ timeout: 30_000 });
+    for (const theme of ['light', 'dark']) {
+      if (theme === 'dark') await page.locator('[data-theme-toggle]').click();
+      await exercise.locator('[data-focus-toggle]').click();
+      const found = blocking(await axe(page), `judgment brief (${theme})`);
+      expect(found, `axe on the judgment brief (${theme}):\n${describeViolations(found)}`).toEqual([]);
+      await page.keyboard.press('Escape');
+    }
+  }, 120_000);
 });

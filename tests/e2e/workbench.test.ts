@@ -21,6 +21,14 @@ async function openExercise(page: Page): Promise<void> {
   await page.locator('.workbench[data-ready] .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
 }
 
+/** Opens a file from the tree; in the lesson column the tree is a drawer behind the Files button. */
+async function openFile(page: Page, path: string): Promise<void> {
+  const item = page.locator(`[role="treeitem"][data-path="${path}"]`);
+  if (!(await item.isVisible())) await page.locator('[data-files-toggle]').click();
+  await item.click();
+  await page.locator(`.workbench__editor[data-open-file="${path}"]`).waitFor();
+}
+
 /** The programmatic handle, used only where a learner would paste a whole file. */
 function handle(page: Page) {
   return {
@@ -74,12 +82,16 @@ describe('exercise workbench', () => {
     await expect(block.locator('h2').textContent()).resolves.toMatch(/charge/i);
     await expect(page.locator('.monaco-editor').count()).resolves.toBe(0);
     await openExercise(page);
-    const tabs = await page.locator('[role="tab"]').allTextContents();
-    expect(tabs.some((t) => t.startsWith(FILE))).toBe(true);
-    expect(tabs.find((t) => t.startsWith('src/bank.ts'))).toMatch(/read-only/);
+    // Every visible file is in the tree with its role: the learner's file editable, the bank read-only.
+    await expect(page.locator(`[role="treeitem"][data-path="${FILE}"] [data-badge]`).textContent()).resolves.toBe(
+      'editable',
+    );
+    await expect(page.locator('[role="treeitem"][data-path="src/bank.ts"] [data-badge]').textContent()).resolves.toBe(
+      'read-only',
+    );
     // Typing changes an editable file and leaves a read-only one alone.
     const typeInto = async (path: string, text: string) => {
-      await page.locator(`[role="tab"][data-path="${path}"]`).click();
+      await openFile(page, path);
       await page.locator('.monaco-editor .view-lines').click();
       await page.keyboard.press('Control+Home');
       await page.keyboard.type(text);
@@ -93,7 +105,7 @@ describe('exercise workbench', () => {
   it('typing a bug puts a lint marker on its line', async () => {
     const page = await newPage();
     await openExercise(page);
-    await page.locator(`[role="tab"][data-path="${FILE}"]`).click();
+    await openFile(page, FILE);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('export const sameAmount = (a: number, b: number) => a == b;\n');

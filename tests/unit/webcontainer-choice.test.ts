@@ -3,6 +3,7 @@ import {
   chooseEngine,
   fallbackText,
   readCapabilities,
+  showsEngineStatus,
   type BootState,
   type EngineMode,
 } from '../../src/runtime/engines/choose-engine.ts';
@@ -60,6 +61,12 @@ describe('engine choice policy', () => {
     expect(enable(noSab, 'not-started')).toMatch(/Chrome, Edge or Firefox/);
     expect(enable(isolated, 'timed-out')).toMatch(/network access to StackBlitz/);
     expect(enable(isolated, 'failed')).toMatch(/StackBlitz.*browser WebContainers support/);
+  });
+
+  it('shows the container status only where the worker cannot run every check', () => {
+    expect(showsEngineStatus('webcontainer')).toBe(true);
+    expect(showsEngineStatus('auto')).toBe(false);
+    expect(showsEngineStatus('worker')).toBe(false);
   });
 
   it('points exercises that need Node to the offline CLI, and only those', () => {

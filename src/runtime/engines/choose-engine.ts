@@ -109,6 +109,16 @@ function withCli(fallback: Fallback, input: ChoiceInput): Fallback {
   return { ...fallback, cli: `npm run exercises -- check ${input.slug}` };
 }
 
+/**
+ * Whether the learner should see the container's progress ("Starting Node…") and, when it never comes,
+ * the advice to allow network access. Only for `webcontainer` exercises: a `worker` one never boots, and
+ * the worker engine runs every check of an `auto` one, so there the container is a quiet upgrade (each
+ * report still names the engine that produced it) and its absence costs the learner nothing.
+ */
+export function showsEngineStatus(mode: EngineMode): boolean {
+  return mode === 'webcontainer';
+}
+
 /** The note shown above the results, one paragraph. */
 export function fallbackText(fallback: Fallback): string {
   const parts = [`Checked by the fast in-browser engine. ${fallback.reason}`, fallback.enable];

@@ -164,6 +164,28 @@ export function applyImport(storage: KeyValueStorage, plan: ImportPlan): ApplyRe
   }
 }
 
+/**
+ * Writes saved work that was merged elsewhere (a team server sync) as one step. A record whose code is
+ * already here is left alone; one that brings other code is marked with its origin, so it stays inert
+ * until the learner acts, and an unreadable record here is never overwritten.
+ */
+export function applyMergedWork(
+  storage: KeyValueStorage,
+  work: Record<string, SavedWorkRecord>,
+  origin: 'sync',
+): ApplyResult {
+  const writes = new Map<string, string>();
+  for (const [slug, theirs] of Object.entries(work)) {
+    const key = WORK_KEY_PREFIX + slug;
+    const raw = storage.getItem(key);
+    const yours = raw === null ? undefined : parseSavedWork(raw, slug);
+    if ((raw !== null && !yours) || (yours && sameContent(yours.files, theirs.files))) continue;
+    const record: SavedWorkRecord = { ...withoutTabState(theirs), revision: (yours?.revision ?? 0) + 1, origin };
+    writes.set(key, JSON.stringify(record));
+  }
+  return applyImport(storage, { rows: [], lastLesson: 'none', writes });
+}
+
 /** Puts every key of the snapshot back; true when storage now holds exactly the snapshot's values. */
 export function restoreSnapshot(storage: KeyValueStorage, snapshot: Snapshot): boolean {
   try {

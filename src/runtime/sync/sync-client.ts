@@ -1,4 +1,4 @@
-import { exportBackup, restoreWork, BACKUP_VERSION } from '../storage/backup.ts';
+import { applyMergedWork, exportBackup } from '../storage/backup.ts';
 import type { KeyValueStorage } from '../storage/key-value.ts';
 import type { ProgressStore } from '../storage/progress.ts';
 import { syncStateSchema } from '../../shared-api/team-api.ts';
@@ -47,12 +47,8 @@ export async function syncWithServer(
   const downloaded = differs(merged, now);
   if (downloaded) {
     progress.replace(merged.progress);
-    restoreWork(storage, {
-      format: 'craftpath-backup',
-      version: BACKUP_VERSION,
-      exportedAt: new Date().toISOString(),
-      ...merged,
-    });
+    const written = applyMergedWork(storage, merged.work, 'sync');
+    if (!written.ok) return { kind: 'offline', reason: written.error };
   }
   return { kind: 'synced', downloaded };
 }

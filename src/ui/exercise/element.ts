@@ -10,10 +10,16 @@ import type { JudgmentHandle } from '../judgment/mount.ts';
 class ExerciseElement extends HTMLElement {
   /** Set once the workbench is mounted; resolves for callers that start it programmatically. */
   workbench: Promise<WorkbenchHandle | JudgmentHandle> | undefined;
+  /** The learner pressed Start: once mounted, the keyboard goes into the exercise (not on a scroll-start). */
+  #focusWhenReady = false;
 
   connectedCallback(): void {
     const section = this.closest('section');
-    this.querySelector<HTMLButtonElement>('[data-start]')?.addEventListener('click', () => this.#startFromUi());
+    // While a scroll-start loads, the button is aria-disabled rather than disabled, so a press still counts.
+    this.querySelector<HTMLButtonElement>('[data-start]')?.addEventListener('click', () => {
+      this.#focusWhenReady = true;
+      this.#startFromUi();
+    });
     if (section) wireHints(section);
     // Start a little before it scrolls into view so the editor is ready when the learner gets there.
     const observer = new IntersectionObserver(
@@ -42,7 +48,7 @@ class ExerciseElement extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-load-status]');
     const button = this.querySelector<HTMLButtonElement>('[data-start]');
     if (status) status.textContent = t.loadingEditor;
-    if (button) button.disabled = true;
+    button?.setAttribute('aria-disabled', 'true');
     try {
       const mount = this.querySelector<HTMLElement>('[data-workbench]') ?? this;
       const slug = this.dataset['slug'] ?? '';
@@ -53,11 +59,14 @@ class ExerciseElement extends HTMLElement {
         keySrc === undefined
           ? await (await import('./workbench.ts')).mountWorkbench(mount, { slug, src })
           : await (await import('../judgment/mount.ts')).mountJudgment(mount, { slug, src, keySrc });
-      this.querySelector('.exercise__start')?.remove();
+      // The Start button is about to go: keyboard focus on it would fall back to the page's top.
+      const start = this.querySelector('.exercise__start');
+      if (this.#focusWhenReady || start?.contains(document.activeElement)) handle.focus();
+      start?.remove();
       return handle;
     } catch (error) {
       this.workbench = undefined;
-      if (button) button.disabled = false;
+      button?.removeAttribute('aria-disabled');
       if (status) status.textContent = t.loadFailed(error instanceof Error ? error.message : String(error));
       throw error;
     }

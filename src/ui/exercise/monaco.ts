@@ -17,6 +17,9 @@ import {
   ModuleKind,
   ModuleResolutionKind,
   ScriptTarget,
+  getJavaScriptWorker,
+  getTypeScriptWorker,
+  type Diagnostic,
 } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
@@ -80,6 +83,24 @@ function followPageTheme(): void {
     monaco.editor.setTheme(document.documentElement.dataset['theme'] === 'dark' ? THEMES.dark : THEMES.light);
   apply();
   new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+}
+
+/**
+ * What the TypeScript service says about a model, asked directly rather than read off the squiggles: the
+ * same diagnostics the editor draws, without waiting for it to draw them. A missing file among the models
+ * shows up here as "Cannot find module".
+ */
+export async function typeDiagnostics(model: monaco.editor.ITextModel): Promise<string[]> {
+  const language = model.getLanguageId();
+  if (language !== 'typescript' && language !== 'javascript') return [];
+  const client = await (language === 'typescript' ? getTypeScriptWorker() : getJavaScriptWorker());
+  const worker = await client(model.uri);
+  const uri = model.uri.toString();
+  const found: Diagnostic[] = [
+    ...(await worker.getSyntacticDiagnostics(uri)),
+    ...(await worker.getSemanticDiagnostics(uri)),
+  ];
+  return found.map((d) => (typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText));
 }
 
 export function languageOf(path: string): string {

@@ -5,6 +5,8 @@ import { h } from '../dom.ts';
 export interface ResultsHandlers {
   /** Open `file` in the editor at `line` (problems and failures are links to their code). */
   jumpTo(file: string, line: number, column?: number): void;
+  /** Whether `file` is open in the workbench; a hidden test is not, so it gets no link that leads nowhere. */
+  canOpen?(file: string): boolean;
 }
 
 const ICON: Record<string, string> = { pass: '✓', fail: '✗', error: '!', timeout: '⏱', skip: '–', todo: '…' };
@@ -79,12 +81,12 @@ function renderCheck(check: CheckResult, handlers: ResultsHandlers): HTMLElement
 }
 
 function renderProblem(p: LintProblem, handlers: ResultsHandlers): HTMLElement {
-  const jump = h(
-    'button',
-    { type: 'button', class: 'link-button', title: t.jumpTo(p.file, p.line) },
-    `${p.file}:${p.line}:${p.column}`,
-  );
-  jump.addEventListener('click', () => handlers.jumpTo(p.file, p.line, p.column));
+  const where = `${p.file}:${p.line}:${p.column}`;
+  const jump = !(handlers.canOpen?.(p.file) ?? true)
+    ? h('code', {}, where)
+    : h('button', { type: 'button', class: 'link-button', title: t.jumpTo(p.file, p.line) }, where);
+  if (jump instanceof HTMLButtonElement)
+    jump.addEventListener('click', () => handlers.jumpTo(p.file, p.line, p.column));
   return h(
     'li',
     { class: `problem problem--${p.severity}` },
@@ -114,7 +116,9 @@ function renderTest(r: TestResult, handlers: ResultsHandlers): HTMLElement {
   if (f) {
     const body = h('div', { class: 'test__failure' }, h('p', {}, f.message));
     if (f.diff) body.append(h('pre', { class: 'diff' }, f.diff));
-    if (f.file && f.line) {
+    if (f.file && f.line && !(handlers.canOpen?.(f.file) ?? true)) {
+      body.append(h('p', { class: 'meta' }, t.frame.hiddenFile(f.file, f.line)));
+    } else if (f.file && f.line) {
       const { file, line } = f;
       const jump = h('button', { type: 'button', class: 'link-button' }, t.jumpTo(file, line));
       jump.addEventListener('click', () => handlers.jumpTo(file, line));

@@ -13,7 +13,9 @@ import { PROGRESS_KEY, ProgressStore } from '../../runtime/storage/progress.ts';
 import { toMarkers } from './markers.ts';
 import { renderReport, verdictText } from './results-view.ts';
 import { openSolutionDiff } from './solution-diff.ts';
-import { loadMonaco, languageOf } from './monaco.ts';
+import { loadMonaco, languageOf, typeDiagnostics } from './monaco.ts';
+import { createWorkbenchFrame } from './workbench-frame.ts';
+import { showsEngineStatus } from '../../runtime/engines/choose-engine.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
 
@@ -27,6 +29,10 @@ export interface WorkbenchHandle {
   lintNow(): Promise<LintProblem[]>;
   /** Run every check, render the results and return the report. */
   run(): Promise<CheckReport | undefined>;
+  /** Puts the keyboard in the editor, as Start does. */
+  focus(): void;
+  /** The TypeScript service's errors on a visible file: none on correct code when every file it needs is loaded. */
+  typeErrors(path: string): Promise<string[]>;
 }
 
 export interface WorkbenchOptions {
@@ -75,9 +81,8 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   }
   const firstEditable = bundle.meta.files.find((f) => f.role === 'editable')?.path ?? [...models.keys()][0] ?? '';
 
-  // Layout
-  const tabs = h('div', { role: 'tablist', 'aria-label': t.filesLabel, class: 'workbench__tabs' });
-  const editorEl = h('div', { class: 'workbench__editor', role: 'tabpanel' });
+  // Layout: the frame (file tree, focus mode, splitter) is workbench-frame.ts's.
+  const editorEl = h('div', { class: 'workbench__editor' });
   const runButton = h(
     'button',
     { type: 'button', class: 'button', 'data-run': true },
@@ -97,20 +102,23 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     'data-results': true,
     tabindex: '-1',
   });
+  results.append(h('p', { class: 'meta' }, t.frame.resultsEmpty));
   const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-announcer': true });
-  host.append(
-    h(
-      'div',
-      { class: 'workbench', 'data-ready': true },
-      tabs,
-      editorEl,
-      h('div', { class: 'workbench__toolbar' }, runButton, resetButton, solutionButton),
-      h('p', { class: 'workbench__engine meta' }, engineStatus),
-      status,
-      results,
-      announcer,
-    ),
-  );
+  // The container's progress and its fallback advice matter only where the worker cannot grade everything.
+  const engineLine = h('p', { class: 'workbench__engine meta', hidden: true }, engineStatus);
+  const frame = createWorkbenchFrame({
+    title: bundle.meta.title,
+    files: [...models.keys()].map((path) => ({ path, editable: editable.has(path) })),
+    actions: [runButton, resetButton, solutionButton],
+    editor: editorEl,
+    side: [engineLine, status, results],
+    announce: (text) => (announcer.textContent = text),
+    open: (path) => select(path),
+    wrap: (on) => editor.updateOptions({ wordWrap: on ? 'on' : 'off' }),
+    focusEditor: () => editor.focus(),
+  });
+  host.append(frame.element);
+  frame.element.append(announcer); // inside the frame: focus mode makes everything outside it inert
 
   const editor = monaco.editor.create(editorEl, {
     model: models.get(firstEditable) ?? null,
@@ -119,33 +127,20 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     fontSize: 14,
     scrollBeyondLastLine: false,
     tabSize: 2,
+    // Starter lines run past 100 characters; wrapped, they read without scrolling sideways (Alt+Z toggles).
+    wordWrap: 'on',
+    wrappingIndent: 'indent',
     ariaLabel: `${bundle.meta.title}: ${firstEditable}`,
     accessibilitySupport: 'auto',
   });
 
-  const tabButtons = new Map<string, HTMLButtonElement>();
   function select(path: string): void {
     const model = models.get(path);
     if (!model) return;
     editor.setModel(model);
     editor.updateOptions({ readOnly: !editable.has(path), ariaLabel: `${bundle.meta.title}: ${path}` });
-    for (const [p, b] of tabButtons) {
-      b.setAttribute('aria-selected', String(p === path));
-      b.tabIndex = p === path ? 0 : -1;
-    }
-  }
-  for (const path of models.keys()) {
-    const locked = !editable.has(path);
-    const tab = h(
-      'button',
-      { type: 'button', role: 'tab', class: 'workbench__tab', 'data-path': path },
-      path,
-      locked ? h('span', { class: 'badge' }, t.readOnly) : null,
-    );
-    tab.addEventListener('click', () => select(path));
-    tab.addEventListener('keydown', (e) => moveTabFocus(e, [...tabButtons.values()]));
-    tabButtons.set(path, tab);
-    tabs.append(tab);
+    editorEl.dataset['openFile'] = path;
+    frame.select(path);
   }
   select(firstEditable);
 
@@ -168,7 +163,16 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   // The engine loads in the background: typing, saving and tabs work before it is ready.
   let engine: Promise<Engine> = startEngine();
   function startEngine(): Promise<Engine> {
-    return createEngine(bundle, { onStatus: (s) => (engineStatus.textContent = engineStatusText(s)) });
+    const shown = showsEngineStatus(bundle.meta.engine);
+    return createEngine(bundle, {
+      onStatus: (s) => {
+        // Kept as data for the tests either way: the boot still runs for `auto`, just without a word.
+        engineStatus.dataset['phase'] = s.phase;
+        if (!shown) return;
+        engineStatus.textContent = engineStatusText(s);
+        engineLine.hidden = false;
+      },
+    });
   }
   // Lint on a pause in typing: markers appear while the learner is still looking at the line.
   let lintTimer: ReturnType<typeof setTimeout> | undefined;
@@ -227,7 +231,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
         await engine
       ).check({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
       if (abort.signal.aborted) return undefined;
-      results.replaceChildren(renderReport(report, { jumpTo }));
+      results.replaceChildren(renderReport(report, { jumpTo, canOpen: (file) => models.has(file) }));
       results.dataset['verdict'] = report.verdict;
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
       status.textContent = '';
@@ -297,6 +301,11 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     getFile: (path) => models.get(path)?.getValue(),
     lintNow,
     run,
+    focus: () => editor.focus(),
+    typeErrors: async (path) => {
+      const model = models.get(path);
+      return model ? typeDiagnostics(model) : [`${path} is not open in the workbench`];
+    },
   };
 }
 
@@ -319,14 +328,4 @@ async function fetchBundle(src: string): Promise<ExerciseBundle> {
   const res = await fetch(src);
   if (!res.ok) throw new Error(`${src} answered ${res.status}`);
   return (await res.json()) as ExerciseBundle;
-}
-
-/** Arrow keys move between tabs, as the ARIA tabs pattern expects. */
-function moveTabFocus(event: KeyboardEvent, tabs: HTMLButtonElement[]): void {
-  const i = tabs.indexOf(event.currentTarget as HTMLButtonElement);
-  const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-  if (!delta || i < 0) return;
-  const next = tabs[(i + delta + tabs.length) % tabs.length];
-  next?.focus();
-  next?.click();
 }

@@ -17,6 +17,8 @@ import { impactPanel } from './impact-panel.ts';
 import type { AnswerPanel } from './panel.ts';
 import { reviewPanel } from './review-panel.ts';
 import { renderScores } from './scores-view.ts';
+import { createFocusMode } from '../focus-mode.ts';
+import type { WorkbenchHandle } from '../exercise/workbench.ts';
 import '../../styles/judgment.css';
 
 /** What the page and the browser tests can do with a mounted judgment exercise. */
@@ -25,6 +27,10 @@ export interface JudgmentHandle {
   answers(): Record<string, string>;
   /** Fetch the key, grade, show the scores and the key; the report, or undefined when the key failed to load. */
   submit(): Promise<CheckReport | undefined>;
+  /** Puts the keyboard on the brief (or the first form), as Start does. */
+  focus(): void;
+  /** The "then fix it" workbench of a review-then-fix exercise, once it is open (after Submit). */
+  fix(): Promise<WorkbenchHandle> | undefined;
 }
 
 export interface JudgmentOptions {
@@ -78,19 +84,26 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     tabindex: '-1',
   });
   const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-announcer': true });
-  host.append(
+  const brief = material.length > 0 ? renderFiles(bundle.starter, material) : null;
+  const island = h('div', { class: 'judgment', 'data-ready': true, 'data-judgment': true });
+  // Focus mode: the whole window, and on a wide one the brief stays beside the forms (judgment.css).
+  const focusMode = createFocusMode(island, (text) => (announcer.textContent = text));
+  island.append(
     h(
       'div',
-      { class: 'judgment', 'data-ready': true, 'data-judgment': true },
-      material.length > 0 ? renderFiles(bundle.starter, material) : null,
-      ...panels.map((p) => p.element),
-      h('div', { class: 'workbench__toolbar' }, submitButton),
-      h('p', { class: 'meta' }, t.judgment.keyboardHelp, ' ', t.judgment.saved),
-      saveStatus,
-      results,
-      announcer,
+      { class: 'workbench__toolbar judgment__bar' },
+      h('span', { class: 'workbench__title' }, bundle.meta.title),
+      focusMode.button,
     ),
+    ...(brief ? [brief] : []),
+    ...panels.map((p) => p.element),
+    h('div', { class: 'workbench__toolbar' }, submitButton),
+    h('p', { class: 'meta' }, t.judgment.keyboardHelp, ' ', t.judgment.saved),
+    saveStatus,
+    results,
+    announcer,
   );
+  host.append(island);
 
   let key: AnswerKeyFile | undefined;
   async function submit(): Promise<CheckReport | undefined> {
@@ -143,11 +156,15 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   // Review then fix: the exercise's code checks get the usual workbench once the review is submitted
   // (or at once, when code was saved in an earlier visit), without the forms' files and checks.
   const codeChecks = bundle.meta.checks.filter((c) => !JUDGMENT_KINDS.has(c.kind));
-  const formFiles = new Set([...panels.map((p) => p.file), ...diffed, ...material]);
+  // The fix sees every file but the forms' own: the answers, the diff's before/after copies and the PR's
+  // description. The readonly code the brief shows (src/quota-client.ts…) is what the fix imports, so it is
+  // in the workbench too, where the editor's TypeScript service needs it to resolve the imports.
+  const descriptions = judged.flatMap((c) => (c.kind === 'review' && c.description ? [c.description] : []));
+  const formFiles = new Set([...panels.map((p) => p.file), ...diffed, ...descriptions]);
   const codeHost = h('section', { class: 'judgment__fix', 'aria-label': t.judgment.fixHeading, hidden: true });
-  host.append(codeHost);
-  let workbench: Promise<unknown> | undefined;
-  function openCodeWorkbench(withKey: AnswerKeyFile | undefined): Promise<unknown> | undefined {
+  island.append(codeHost);
+  let workbench: Promise<WorkbenchHandle> | undefined;
+  function openCodeWorkbench(withKey: AnswerKeyFile | undefined): Promise<WorkbenchHandle> | undefined {
     if (codeChecks.length === 0) return undefined;
     workbench ??= (async () => {
       const { mountWorkbench } = await import('../exercise/workbench.ts');
@@ -165,7 +182,12 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   }
   if (bundle.meta.files.some((f) => f.path in restored && !formFiles.has(f.path))) void openCodeWorkbench(undefined);
 
-  return { answers, submit };
+  return {
+    answers,
+    submit,
+    fix: () => workbench,
+    focus: () => (brief ?? island.querySelector<HTMLElement>('input, select, textarea, button'))?.focus(),
+  };
 }
 
 async function fetchJson<T>(src: string): Promise<T> {
