@@ -4,6 +4,7 @@ import type { Files } from '../../runtime/checks/toolchain.ts';
 import type { Engine, EngineStatus } from '../../runtime/engines/engine.ts';
 import type { CheckReport, LintProblem } from '../../runtime/report/check-report.ts';
 import { createEngine } from '../../runtime/engines/load-engine.ts';
+import { sandboxWorker } from '../sandbox/sandbox-frame.ts';
 import { SavedWork, type StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { PROGRESS_KEY, ProgressStore } from '../../runtime/storage/progress.ts';
 import { toMarkers } from './markers.ts';
@@ -142,7 +143,10 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   // The engine loads in the background: typing, saving and tabs work before it is ready.
   let engine: Promise<Engine> = startEngine();
   function startEngine(): Promise<Engine> {
-    return createEngine(bundle, { onStatus: (s) => (engineStatus.textContent = engineStatusText(s)) });
+    return createEngine(bundle, {
+      createWorker: sandboxWorker,
+      onStatus: (s) => (engineStatus.textContent = engineStatusText(s)),
+    });
   }
   // Lint on a pause in typing: markers appear while the learner is still looking at the line.
   let lintTimer: ReturnType<typeof setTimeout> | undefined;
