@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { isolationDevPlugin, isolationPreviewProxy } from './src/deploy/isolation-server.ts';
 import { deployConfigsIntegration } from './src/deploy/deploy-configs.ts';
+import { assetHashesIntegration } from './src/deploy/asset-hashes.ts';
 import { engineSourcesPlugin } from './src/deploy/engine-sources.ts';
 
 // Where "Edit this page" links point. Teams self-hosting set CRAFTPATH_EDIT_BASE to their own repository.
@@ -13,7 +14,7 @@ const projectRoot = fileURLToPath(new URL('./', import.meta.url));
 export default defineConfig({
   site: process.env.CRAFTPATH_SITE ?? 'https://craftpath.dev',
   trailingSlash: 'ignore',
-  integrations: [mdx(), deployConfigsIntegration(projectRoot)],
+  integrations: [mdx(), deployConfigsIntegration(projectRoot), assetHashesIntegration()],
   markdown: {
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks one from data-theme. GitHub's
