@@ -71,13 +71,15 @@ self.addEventListener('fetch', (event) => {
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(request, MATCH);
-  if (cached) {
-    if (await verified(request.url, cached.clone())) return cached;
-    await cache.delete(request, MATCH);
-  }
-  const response = await fetch(request);
+  if (cached && (await verified(request.url, cached.clone()))) return cached;
+  // Overwritten by the verified copy, or dropped: a request racing this one may still be reading it.
+  const response = await fetch(request).catch(async (error) => {
+    if (cached) await cache.delete(request, MATCH);
+    throw error;
+  });
   if (cacheable(response) && (await verified(request.url, response.clone())))
     await cache.put(request, response.clone());
+  else if (cached) await cache.delete(request, MATCH);
   return response;
 }
 

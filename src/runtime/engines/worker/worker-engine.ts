@@ -63,8 +63,8 @@ interface Booted {
   linted: boolean;
   /** Requests sent to this worker and not answered yet; they die with it. */
   pending: Map<number, Pending>;
-  /** Set once terminated, so late messages and a second retire are ignored. */
-  retired: boolean;
+  /** Why it was terminated, once it was: late messages and a second retire are ignored, late requests get this. */
+  retired: Error | undefined;
   /** Rejects `ready`, so nobody waits forever on a worker that was killed while loading. */
   fail(error: Error): void;
 }
@@ -158,7 +158,7 @@ class WorkerEngine implements Engine {
 
   dispose(): void {
     this.#disposed = true;
-    const reason = new DOMException('The engine was disposed', 'AbortError');
+    const reason = new DOMException('The engine was disposed', 'AbortError') as Error;
     for (const worker of [this.#lintWorker, this.#spare]) if (worker) this.#retire(worker, reason);
   }
 
@@ -171,7 +171,10 @@ class WorkerEngine implements Engine {
 
   #enqueue<T>(job: () => Promise<T>): Promise<T> {
     if (this.#disposed) return Promise.reject(new Error('The worker engine was disposed'));
-    const run = this.#queue.then(job, job);
+    // A job queued before dispose() must not start a worker after it.
+    const guarded = (): Promise<T> =>
+      this.#disposed ? Promise.reject(new DOMException('The engine was disposed', 'AbortError')) : job();
+    const run = this.#queue.then(guarded, guarded);
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -195,7 +198,7 @@ class WorkerEngine implements Engine {
       isReady: false,
       linted: false,
       pending: new Map(),
-      retired: false,
+      retired: undefined,
       fail: (error) => fail(error),
       handle: this.#createWorker({
         onMessage: (data) => {
@@ -223,7 +226,8 @@ class WorkerEngine implements Engine {
     onProgress: (checkId: string) => void = () => {},
   ): Promise<WorkerMessage | 'timeout'> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (worker.retired) return Promise.reject(new Error('The worker stopped before the run started'));
+    // Retired while the request waited its turn (the engine was disposed): the same reason as its others.
+    if (worker.retired) return Promise.reject(worker.retired);
     const id = requestId();
     return new Promise<WorkerMessage | 'timeout'>((resolve, reject) => {
       // Both ways out terminate the worker; each first retires the other, or a stale timer would later
@@ -253,7 +257,7 @@ class WorkerEngine implements Engine {
   /** Terminates one worker and fails whatever still waits on it; the lint worker is booted again on demand. */
   #retire(worker: Booted, reason: Error): void {
     if (worker.retired) return;
-    worker.retired = true;
+    worker.retired = reason;
     if (this.#lintWorker === worker) this.#lintWorker = undefined;
     if (this.#spare === worker) this.#spare = undefined;
     worker.handle.terminate();
