@@ -1,7 +1,7 @@
 // Craftpath's service worker: a lesson visited once, and its exercise, keep working offline.
 //
-// Registered by src/layouts/BaseLayout.astro in production builds only. Nothing is precached: the site is
-// static, so every page, script, Monaco worker, engine worker and exercise bundle (/exercises/*.json) is
+// Registered by src/layouts/BaseLayout.astro in production builds only. Nothing but the manifest of asset
+// hashes is precached: the site is static, so every page, script, Monaco worker, engine worker and exercise bundle (/exercises/*.json) is
 // cached as the learner's browser fetches it, and nobody downloads the 14 MB of editor and engines for a
 // lesson they never open. Plain JavaScript in public/ so it is served at the site's root, whose scope
 // covers every page; it is not type-checked (the webworker lib clashes with the DOM lib of the project).

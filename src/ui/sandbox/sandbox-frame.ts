@@ -7,7 +7,7 @@ import { relayPort, type RelayPort } from '../../runtime/engines/worker/frame-re
  * (tests, subjects, ESLint configs) runs in an opaque origin, so the site's storage, caches, cookies and
  * service worker are out of its reach, and the frame's Content-Security-Policy forbids any network
  * access. One frame per page; the page talks to it over one MessagePort (frame-protocol.ts).
- * docs/adr/0006-learner-code-in-an-opaque-sandbox-frame.md says why and what each part can reach.
+ * docs/adr/0008-learner-code-in-an-opaque-sandbox-frame.md says why and what each part can reach.
  */
 
 let opened: Promise<RelayPort> | undefined;

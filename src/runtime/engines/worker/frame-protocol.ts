@@ -2,7 +2,7 @@ import { isWorkerMessage, type HostMessage, type WorkerMessage } from './protoco
 
 /**
  * Messages between the page and the sandbox frame (src/ui/sandbox/), which hosts the engine's workers in
- * an opaque origin (docs/adr/0006). The page hands the frame one MessagePort and the worker bundle's
+ * an opaque origin (docs/adr/0008). The page hands the frame one MessagePort and the worker bundle's
  * source in a `connect` message; everything after travels over that port. Workers are numbered by the
  * page; the frame only relays, after checking each worker message's tag and capping its text.
  */

@@ -6,7 +6,7 @@ import type { Files } from '../../checks/toolchain.ts';
  * Messages between the page (worker-engine.ts) and the worker (serve.ts). The bundle is sent once per
  * worker; every later request carries only the learner's files and an id its reply echoes. Ids are
  * random, not counted: code under test can post messages of its own, and must not be able to guess the id
- * of the run it is in to answer for the harness (sandbox-frame.ts, docs/adr/0006).
+ * of the run it is in to answer for the harness (sandbox-frame.ts, docs/adr/0008).
  */
 
 export type HostMessage =
