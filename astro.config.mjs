@@ -24,8 +24,6 @@ export default defineConfig({
     },
   },
   vite: {
-    // The browser tests' dev server (tests/support/dev-server.ts) starts from an empty dependency cache.
-    ...(process.env.CRAFTPATH_VITE_CACHE_DIR ? { cacheDir: process.env.CRAFTPATH_VITE_CACHE_DIR } : {}),
     plugins: [
       // Cross-origin isolation (COOP/COEP) for pages with exercises, so WebContainers can boot there; deploys
       // get the same headers from public/_headers, vercel.json or deploy/nginx.conf (README, "WebContainers").
