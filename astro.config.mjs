@@ -4,7 +4,8 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { isolationDevPlugin, isolationPreviewProxy } from './src/deploy/isolation-server.ts';
 import { deployConfigsIntegration } from './src/deploy/deploy-configs.ts';
-import { eslintInBrowser } from './src/runtime/engines/worker/vite-config.ts';
+import { assetHashesIntegration } from './src/deploy/asset-hashes.ts';
+import { engineSourcesPlugin } from './src/deploy/engine-sources.ts';
 
 // Where "Edit this page" links point. Teams self-hosting set CRAFTPATH_EDIT_BASE to their own repository.
 const editBase = process.env.CRAFTPATH_EDIT_BASE ?? 'https://github.com/craftpath/craftpath/edit/main/';
@@ -13,7 +14,7 @@ const projectRoot = fileURLToPath(new URL('./', import.meta.url));
 export default defineConfig({
   site: process.env.CRAFTPATH_SITE ?? 'https://craftpath.dev',
   trailingSlash: 'ignore',
-  integrations: [mdx(), deployConfigsIntegration(projectRoot)],
+  integrations: [mdx(), deployConfigsIntegration(projectRoot), assetHashesIntegration()],
   markdown: {
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks one from data-theme. GitHub's
@@ -27,11 +28,38 @@ export default defineConfig({
       // Cross-origin isolation (COOP/COEP) for pages with exercises, so WebContainers can boot there; deploys
       // get the same headers from public/_headers, vercel.json or deploy/nginx.conf (README, "WebContainers").
       isolationDevPlugin(projectRoot),
-      // The worker engine bundles ESLint for browsers (a `process` shim and a `path` alias, for ESLint's
-      // files only). Without it the build succeeds and in-browser lint fails at run time.
-      eslintInBrowser(),
+      // The engine worker and its sandbox frame, each bundled once by its own build and served the same way
+      // in dev and production (docs/adr/0006): never through the dev module graph, where ESLint lost its
+      // browser shims and the page reloaded while Vite re-optimised dependencies.
+      engineSourcesPlugin(projectRoot),
     ],
-    worker: { format: 'es', plugins: () => [eslintInBrowser()] },
+    // Monaco's editor and TypeScript workers.
+    worker: { format: 'es' },
+    // What the workbench loads, optimised when the dev server starts: found later, on the first exercise
+    // visit, these made Vite re-optimise and reload the page while the learner was typing (issue 11).
+    optimizeDeps: {
+      include: [
+        '@shikijs/monaco',
+        '@webcontainer/api',
+        'astro/zod',
+        'monaco-editor/editor/editor.api',
+        'monaco-editor/features/documentSymbols/register',
+        'monaco-editor/languages/definitions/javascript/register',
+        'monaco-editor/languages/definitions/markdown/register',
+        'monaco-editor/languages/definitions/typescript/register',
+        'monaco-editor/languages/definitions/yaml/register',
+        'monaco-editor/languages/features/typescript/register',
+        'monaco-editor/languages/features/typescript/tsMode',
+        'shiki/core',
+        'shiki/engine/javascript',
+        'shiki/langs/javascript.mjs',
+        'shiki/langs/markdown.mjs',
+        'shiki/langs/typescript.mjs',
+        'shiki/langs/yaml.mjs',
+        'shiki/themes/github-dark-default.mjs',
+        'shiki/themes/github-light-default.mjs',
+      ],
+    },
     preview: { proxy: isolationPreviewProxy(projectRoot) },
     define: {
       'import.meta.env.CRAFTPATH_EDIT_BASE': JSON.stringify(editBase),

@@ -1,40 +1,27 @@
 /**
- * Proves the worker engine bundles for browsers with Vite and reports its size:
+ * Bundles the worker engine exactly as the site serves it (src/deploy/engine-sources.ts: one classic
+ * script, run inside the sandbox frame) and reports its size:
  *   node scripts/bundle-worker.ts
- * Builds src/runtime/engines/worker/worker.ts as an ES module (what `new Worker(..., { type: 'module' })`
- * loads) into a temporary folder with the project's worker Vite settings, then prints raw and gzip sizes.
+ * then grades a tiny exercise through the bundle in a thread without Node's globals.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
-import { build, mergeConfig } from 'vite';
-import { workerEngineViteConfig } from '../src/runtime/engines/worker/vite-config.ts';
+import { buildEngineSources } from '../src/deploy/engine-sources.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = await mkdtemp(join(tmpdir(), 'craftpath-worker-'));
 try {
-  await build(
-    mergeConfig(workerEngineViteConfig, {
-      root,
-      configFile: false,
-      logLevel: 'warn',
-      publicDir: false,
-      build: {
-        outDir,
-        emptyOutDir: true,
-        minify: true,
-        target: 'es2022',
-        lib: { entry: join(root, 'src/runtime/engines/worker/worker.ts'), formats: ['es'], fileName: 'worker' },
-      },
-    }),
-  );
+  const sources = await buildEngineSources(root);
+  const files = { 'worker.js': sources.workerSource, 'frame.js': sources.frameScript };
   let totalRaw = 0;
   let totalGzip = 0;
-  for (const name of (await readdir(outDir)).sort()) {
-    const bytes = await readFile(join(outDir, name));
+  for (const [name, text] of Object.entries(files)) {
+    const bytes = Buffer.from(text);
+    await writeFile(join(outDir, name), bytes);
     const gzip = gzipSync(bytes, { level: 9 }).length;
     totalRaw += bytes.length;
     totalGzip += gzip;
@@ -56,6 +43,7 @@ async function smokeRun(bundlePath: string): Promise<string> {
     `const { parentPort } = require('node:worker_threads');
      globalThis.process = undefined;
      globalThis.postMessage = (m) => parentPort.postMessage(m);
+     globalThis.close = () => {};
      globalThis.addEventListener = (type, fn) => { if (type === 'message') parentPort.on('message', (data) => fn({ data })); };
      import(${JSON.stringify(pathToFileURL(bundlePath).href)}).catch((e) => parentPort.postMessage({ type: 'crash', message: String(e && e.stack) }));`,
     { eval: true },

@@ -26,7 +26,7 @@ export async function startPreview(): Promise<PreviewServer> {
   return { url, stop: () => stop(server) };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -36,13 +36,13 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+export async function waitForServer(url: string, server: ChildProcess, name = 'astro preview'): Promise<void> {
   let output = '';
   server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`astro preview exited early:\n${output}`);
+    if (server.exitCode !== null) throw new Error(`${name} exited early:\n${output}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -52,10 +52,10 @@ async function waitForServer(url: string, server: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   stop(server);
-  throw new Error(`astro preview did not answer at ${url} within 30 s:\n${output}`);
+  throw new Error(`${name} did not answer at ${url} within 30 s:\n${output}`);
 }
 
-function stop(server: ChildProcess): void {
+export function stop(server: ChildProcess): void {
   if (server.pid && server.exitCode === null) {
     try {
       process.kill(-server.pid, 'SIGTERM');

@@ -1,8 +1,11 @@
 import type { ExerciseBundle } from '../exercise/bundle.ts';
 import type { Engine, EngineStatus } from './engine.ts';
 import { chooseEngine, fallbackText, readCapabilities, type Capabilities } from './choose-engine.ts';
+import type { WorkerFactory } from './worker/worker-engine.ts';
 
 export interface CreateEngineOptions {
+  /** How the worker engine starts its workers: in browsers, inside the sandbox frame (src/ui/sandbox/). */
+  createWorker: WorkerFactory;
   /** Background progress (booting, installing) and, on fallback, the reason as an `unavailable` status. */
   onStatus?: (status: EngineStatus) => void;
   /** How long WebContainer.boot() may take before the worker takes over (it hangs without network). */
@@ -19,9 +22,9 @@ export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
  * WebContainers, never loads the container code. For `auto` and `webcontainer` exercises the page's one
  * WebContainer starts booting now, as soon as the exercise is on screen.
  */
-export async function createEngine(bundle: ExerciseBundle, options: CreateEngineOptions = {}): Promise<Engine> {
+export async function createEngine(bundle: ExerciseBundle, options: CreateEngineOptions): Promise<Engine> {
   const { createWorkerEngine } = await import('./worker/worker-engine.ts');
-  const worker = createWorkerEngine(bundle);
+  const worker = createWorkerEngine(bundle, { createWorker: options.createWorker });
   const capabilities = options.capabilities ?? readCapabilities();
   const mode = bundle.meta.engine;
   const first = chooseEngine({ mode, slug: bundle.slug, capabilities, boot: 'not-started' });

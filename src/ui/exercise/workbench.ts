@@ -6,6 +6,7 @@ import type { CheckReport, LintProblem } from '../../runtime/report/check-report
 import { createEngine } from '../../runtime/engines/load-engine.ts';
 import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { LastReports } from '../../runtime/storage/last-report.ts';
+import { sandboxWorker } from '../sandbox/sandbox-frame.ts';
 import { autosaveFor } from './autosave.ts';
 import { LintGate } from './inert-notice.ts';
 import { previousRunBanner } from './previous-run.ts';
@@ -165,6 +166,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   function startEngine(): Promise<Engine> {
     const shown = showsEngineStatus(bundle.meta.engine);
     return createEngine(bundle, {
+      createWorker: sandboxWorker,
       onStatus: (s) => {
         // Kept as data for the tests either way: the boot still runs for `auto`, just without a word.
         engineStatus.dataset['phase'] = s.phase;

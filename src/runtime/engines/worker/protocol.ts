@@ -4,7 +4,9 @@ import type { Files } from '../../checks/toolchain.ts';
 
 /**
  * Messages between the page (worker-engine.ts) and the worker (serve.ts). The bundle is sent once per
- * worker; every later request carries only the learner's files and an id its reply echoes.
+ * worker; every later request carries only the learner's files and an id its reply echoes. Ids are
+ * random, not counted: code under test can post messages of its own, and must not be able to guess the id
+ * of the run it is in to answer for the harness (sandbox-frame.ts, docs/adr/0008).
  */
 
 export type HostMessage =
@@ -20,9 +22,14 @@ export type WorkerMessage =
   | { type: 'report'; id: number; report: CheckReport }
   | { type: 'lint-result'; id: number; problems: LintProblem[] }
   /** The request could not be served (no bundle yet, a crash in the engine itself). */
-  | { type: 'failed'; id: number | null; message: string };
+  | { type: 'failed'; id: number | null; message: string }
+  /**
+   * The worker is going away on its own (the code under test called `self.close()`): the host replaces it
+   * at once instead of waiting for the run's time limit.
+   */
+  | { type: 'stopped'; reason: string };
 
-const WORKER_TYPES: ReadonlySet<string> = new Set(['ready', 'progress', 'report', 'lint-result', 'failed']);
+const WORKER_TYPES: ReadonlySet<string> = new Set(['ready', 'progress', 'report', 'lint-result', 'failed', 'stopped']);
 const HOST_TYPES: ReadonlySet<string> = new Set(['init', 'check', 'lint']);
 
 /** Messages cross a thread boundary as untyped data; check the tag before trusting the shape. */

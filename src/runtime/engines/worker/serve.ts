@@ -3,6 +3,7 @@ import { EDITOR_LINT_CONFIG, EDITOR_LINT_CONFIG_PATH, editorLintTargets } from '
 import { runChecks } from '../../grading/run-checks.ts';
 import type { LintProblem } from '../../report/check-report.ts';
 import type { Files, Toolchain } from '../../checks/toolchain.ts';
+import { capData } from '../../report/cap-text.ts';
 import { checkServedBy } from './check-progress.ts';
 import { isHostMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
 import { WorkerToolchain } from './worker-toolchain.ts';
@@ -25,7 +26,11 @@ export function serve(port: WorkerPort): void {
     if (!isHostMessage(data)) return;
     void handle(data).catch((error: unknown) => {
       const id = data.type === 'init' ? null : data.id;
-      port.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+      port.postMessage({
+        type: 'failed',
+        id,
+        message: capData(error instanceof Error ? error.message : String(error)),
+      });
     });
   });
 
@@ -41,10 +46,10 @@ export function serve(port: WorkerPort): void {
         port.postMessage({ type: 'progress', id: message.id, check }),
       );
       const report = await runChecks(bundle, message.files, announced, { timeoutMs: message.timeoutMs });
-      port.postMessage({ type: 'report', id: message.id, report });
+      port.postMessage({ type: 'report', id: message.id, report: capData(report) });
     } else {
       const problems = await lintVisible(bundle, message.files, toolchain);
-      port.postMessage({ type: 'lint-result', id: message.id, problems });
+      port.postMessage({ type: 'lint-result', id: message.id, problems: capData(problems) });
     }
   }
 }

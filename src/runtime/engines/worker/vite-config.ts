@@ -6,7 +6,8 @@ import type { Plugin, UserConfig } from 'vite';
  * still requires `node:path` and reads the global `process`; both are satisfied for ESLint's own files
  * only, so the rest of the site (and Astro's server build) keep Node's real modules.
  *
- * Used by astro.config.mjs (as a plugin for pages and for workers) and by scripts/bundle-worker.ts.
+ * Used by src/deploy/engine-sources.ts, the one build of the engine worker for dev, production and
+ * scripts/bundle-worker.ts.
  */
 
 const CJS_DEPENDENCIES = new Set(['espree', 'esquery']);

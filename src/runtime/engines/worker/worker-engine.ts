@@ -2,15 +2,21 @@ import { REPORT_VERSION, type CheckReport, type LintProblem } from '../../report
 import { RunTimeoutError } from '../../checks/toolchain.ts';
 import type { ExerciseBundle } from '../../exercise/bundle.ts';
 import type { CheckRequest, Engine, RunOptions } from '../engine.ts';
+import { capData } from '../../report/cap-text.ts';
 import { isWorkerMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
 
 /**
  * The page's side of the instant engine. The worker cannot interrupt a learner's synchronous endless
- * loop, so the time limit is enforced here: past it the worker is terminated, the run is reported as a
- * `timeout` report, and a fresh worker is started for the next run. Aborting works the same way.
+ * loop, so the time limit is enforced here: past it the worker is terminated and the run is reported as a
+ * `timeout` report. Aborting works the same way.
+ *
+ * Every check run gets a worker of its own, started before it is needed and discarded after the run, so
+ * nothing the code under test changes (globals, prototypes, the harness) reaches the next run. Lint for
+ * editor markers keeps one warm worker: ESLint's first lint is slow, markers are not graded, and a run's
+ * own lint checks happen in the run's fresh worker.
  */
 
-/** A running worker, however it was made: the browser's Worker, a Node worker thread in tests. */
+/** A running worker, however it was made: the sandboxed browser worker, a Node worker thread in tests. */
 export interface WorkerHandle {
   postMessage(message: HostMessage): void;
   terminate(): void;
@@ -25,7 +31,11 @@ export interface WorkerEvents {
 export type WorkerFactory = (events: WorkerEvents) => WorkerHandle;
 
 export interface WorkerEngineOptions {
-  createWorker?: WorkerFactory;
+  /**
+   * Starts one worker. In browsers this is the sandbox frame's (src/ui/sandbox/sandbox-frame.ts), which
+   * keeps learner code in an opaque origin; src/runtime has no DOM and so no default.
+   */
+  createWorker: WorkerFactory;
   /**
    * Added to the exercise's limit before the page gives up on the worker: runChecks in the worker reports
    * a slow async run itself, with per-check detail; only a blocked worker should hit this one.
@@ -35,17 +45,9 @@ export interface WorkerEngineOptions {
   lintTimeoutMs?: number;
 }
 
-export function createWorkerEngine(bundle: ExerciseBundle, options: WorkerEngineOptions = {}): Engine {
+export function createWorkerEngine(bundle: ExerciseBundle, options: WorkerEngineOptions): Engine {
   return new WorkerEngine(bundle, options);
 }
-
-/** The browser worker. Vite sees this `new URL(..., import.meta.url)` pattern and bundles worker.ts. */
-export const browserWorker: WorkerFactory = (events) => {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  worker.addEventListener('message', (event) => events.onMessage(event.data));
-  worker.addEventListener('error', (event) => events.onError(event.message || 'The worker failed to start'));
-  return worker;
-};
 
 interface Pending {
   resolve(message: WorkerMessage): void;
@@ -59,6 +61,10 @@ interface Booted {
   isReady: boolean;
   /** Whether this worker has linted once, so ESLint is warm. */
   linted: boolean;
+  /** Requests sent to this worker and not answered yet; they die with it. */
+  pending: Map<number, Pending>;
+  /** Why it was terminated, once it was: late messages and a second retire are ignored, late requests get this. */
+  retired: Error | undefined;
   /** Rejects `ready`, so nobody waits forever on a worker that was killed while loading. */
   fail(error: Error): void;
 }
@@ -72,20 +78,27 @@ class WorkerEngine implements Engine {
   readonly #createWorker: WorkerFactory;
   readonly #graceMs: number;
   readonly #lintTimeoutMs: number;
-  readonly #pending = new Map<number, Pending>();
-  #worker: Booted | undefined;
-  #nextId = 1;
+  /** The warm worker for editor markers. */
+  #lintWorker: Booted | undefined;
+  /** The next check run's worker, loaded ahead so the run starts at once; used for one run only. */
+  #spare: Booted | undefined;
   /** One request at a time: a timeout kills the worker, which must not take a queued request down too. */
   #queue: Promise<unknown> = Promise.resolve();
   #disposed = false;
 
   constructor(bundle: ExerciseBundle, options: WorkerEngineOptions) {
     this.#bundle = bundle;
-    this.#createWorker = options.createWorker ?? browserWorker;
+    this.#createWorker = options.createWorker;
     this.#graceMs = options.graceMs ?? 1_000;
     this.#lintTimeoutMs = options.lintTimeoutMs ?? 5_000;
-    // Start loading ESLint and the harness now, while the learner reads the task.
-    this.#boot();
+    // Start loading ESLint and the harness now, while the learner reads the task; the first run's worker
+    // loads once the lint worker has, so the two do not compete for the first markers.
+    const lint = this.#boot();
+    this.#lintWorker = lint;
+    lint.ready.then(
+      () => this.#prespawn(),
+      () => this.#prespawn(),
+    );
   }
 
   check(request: CheckRequest, options: RunOptions = {}): Promise<CheckReport> {
@@ -93,50 +106,60 @@ class WorkerEngine implements Engine {
       this.#assertExercise(request);
       const timeoutMs = this.#bundle.meta.timeoutMs;
       const startedAt = new Date();
-      if (!this.#worker?.isReady) options.onStatus?.({ phase: 'booting' });
-      await this.#ready(options.signal);
-      options.onStatus?.({ phase: 'running' });
-      let running: string | undefined;
-      const outcome = await this.#request(
-        (id) => ({ type: 'check', id, files: request.files, timeoutMs }),
-        timeoutMs + this.#graceMs,
-        options.signal,
-        (checkId) => {
-          running = checkId;
-          const title = this.#bundle.meta.checks.find((c) => c.id === checkId)?.title;
-          options.onStatus?.(title === undefined ? { phase: 'running' } : { phase: 'running', check: title });
-        },
-      );
-      options.onStatus?.({ phase: 'ready' });
-      if (outcome === 'timeout') return timeoutReport(this.#bundle, startedAt, timeoutMs, running);
-      if (outcome.type !== 'report') throw unexpected(outcome);
-      return outcome.report;
+      const worker = this.#spare ?? this.#boot();
+      this.#spare = undefined;
+      try {
+        if (!worker.isReady) options.onStatus?.({ phase: 'booting' });
+        await waitReady(worker, options.signal);
+        options.onStatus?.({ phase: 'running' });
+        let running: string | undefined;
+        const outcome = await this.#request(
+          worker,
+          (id) => ({ type: 'check', id, files: request.files, timeoutMs }),
+          timeoutMs + this.#graceMs,
+          options.signal,
+          (checkId) => {
+            running = checkId;
+            const title = this.#bundle.meta.checks.find((c) => c.id === checkId)?.title;
+            options.onStatus?.(title === undefined ? { phase: 'running' } : { phase: 'running', check: title });
+          },
+        );
+        options.onStatus?.({ phase: 'ready' });
+        if (outcome === 'timeout') return timeoutReport(this.#bundle, startedAt, timeoutMs, running);
+        if (outcome.type !== 'report') throw unexpected(outcome);
+        return capData(outcome.report);
+      } finally {
+        this.#retire(worker, new Error('The run is over'));
+        this.#prespawn();
+      }
     });
   }
 
   lint(request: CheckRequest, options: RunOptions = {}): Promise<LintProblem[]> {
     return this.#enqueue(async () => {
       this.#assertExercise(request);
-      await this.#ready(options.signal);
+      const worker = (this.#lintWorker ??= this.#boot());
+      await waitReady(worker, options.signal);
       // The first lint of a fresh worker also builds ESLint's rule set and evaluates the config; on a busy
       // machine that alone can pass the steady-state limit, which would hide the first markers.
-      const worker = this.#worker;
-      const limitMs = worker?.linted ? this.#lintTimeoutMs : Math.max(this.#lintTimeoutMs, COLD_LINT_TIMEOUT_MS);
+      const limitMs = worker.linted ? this.#lintTimeoutMs : Math.max(this.#lintTimeoutMs, COLD_LINT_TIMEOUT_MS);
       const outcome = await this.#request(
+        worker,
         (id) => ({ type: 'lint', id, files: request.files }),
         limitMs,
         options.signal,
       );
       if (outcome === 'timeout') throw new RunTimeoutError(limitMs);
       if (outcome.type !== 'lint-result') throw unexpected(outcome);
-      if (worker) worker.linted = true;
-      return outcome.problems;
+      worker.linted = true;
+      return capData(outcome.problems);
     });
   }
 
   dispose(): void {
     this.#disposed = true;
-    this.#kill(new DOMException('The engine was disposed', 'AbortError'));
+    const reason = new DOMException('The engine was disposed', 'AbortError') as Error;
+    for (const worker of [this.#lintWorker, this.#spare]) if (worker) this.#retire(worker, reason);
   }
 
   /** One engine grades one exercise; files of another would be graded against the wrong tests. */
@@ -148,9 +171,17 @@ class WorkerEngine implements Engine {
 
   #enqueue<T>(job: () => Promise<T>): Promise<T> {
     if (this.#disposed) return Promise.reject(new Error('The worker engine was disposed'));
-    const run = this.#queue.then(job, job);
+    // A job queued before dispose() must not start a worker after it.
+    const guarded = (): Promise<T> =>
+      this.#disposed ? Promise.reject(new DOMException('The engine was disposed', 'AbortError')) : job();
+    const run = this.#queue.then(guarded, guarded);
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Loads the next run's worker unless one is loading already. */
+  #prespawn(): void {
+    if (!this.#disposed && !this.#spare) this.#spare = this.#boot();
   }
 
   #boot(): Booted {
@@ -166,59 +197,46 @@ class WorkerEngine implements Engine {
       ready,
       isReady: false,
       linted: false,
+      pending: new Map(),
+      retired: undefined,
       fail: (error) => fail(error),
       handle: this.#createWorker({
         onMessage: (data) => {
-          if (this.#worker !== booted || !isWorkerMessage(data)) return;
+          if (booted.retired || !isWorkerMessage(data)) return;
           if (data.type === 'ready') {
             booted.isReady = true;
             markReady();
-          } else this.#settle(data);
+          } else if (data.type === 'stopped') {
+            this.#retire(booted, new Error(`The check engine stopped: ${data.reason}`));
+          } else settle(booted, data);
         },
-        onError: (message) => {
-          if (this.#worker !== booted) return;
-          const error = new Error(`The check engine stopped: ${message}`);
-          fail(error);
-          this.#kill(error);
-        },
+        onError: (message) => this.#retire(booted, new Error(`The check engine stopped: ${message}`)),
       }),
     };
-    this.#worker = booted;
     booted.handle.postMessage({ type: 'init', bundle: this.#bundle });
     return booted;
   }
 
-  /** Waits for the worker to load; aborting here leaves the booting worker alone for the next run. */
-  async #ready(signal: AbortSignal | undefined): Promise<void> {
-    signal?.throwIfAborted();
-    const worker = this.#worker ?? this.#boot();
-    if (!signal) return worker.ready;
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => reject(abortReason(signal));
-      signal.addEventListener('abort', onAbort, { once: true });
-      worker.ready.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
-  }
-
-  /** Sends one request; resolves with the reply, or 'timeout' after the worker was replaced. */
+  /** Sends one request; resolves with the reply, or 'timeout' after the worker was terminated. */
   #request(
+    worker: Booted,
     build: (id: number) => HostMessage,
     limitMs: number,
     signal: AbortSignal | undefined,
     onProgress: (checkId: string) => void = () => {},
   ): Promise<WorkerMessage | 'timeout'> {
-    const worker = this.#worker;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (!worker) return Promise.reject(new Error('The worker stopped before the run started'));
-    const id = this.#nextId++;
+    // Retired while the request waited its turn (the engine was disposed): the same reason as its others.
+    if (worker.retired) return Promise.reject(worker.retired);
+    const id = requestId();
     return new Promise<WorkerMessage | 'timeout'>((resolve, reject) => {
-      // Both ways out replace the worker; each first retires the other, or a stale timer would later
-      // kill the fresh worker in the middle of the next run.
-      const giveUp = (settle: () => void): void => {
-        if (!this.#pending.delete(id)) return;
+      // Both ways out terminate the worker; each first retires the other, or a stale timer would later
+      // act on a run that is already over.
+      const giveUp = (settleWith: () => void): void => {
+        if (!worker.pending.delete(id)) return;
         cleanup();
-        this.#restart();
-        settle();
+        this.#retire(worker, new Error('The worker was stopped'));
+        settleWith();
       };
       const timer = setTimeout(() => giveUp(() => resolve('timeout')), limitMs);
       const onAbort = (): void => giveUp(() => reject(abortReason(signal)));
@@ -226,7 +244,7 @@ class WorkerEngine implements Engine {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       };
-      this.#pending.set(id, {
+      worker.pending.set(id, {
         resolve: (message) => (cleanup(), resolve(message)),
         reject: (error) => (cleanup(), reject(error)),
         progress: onProgress,
@@ -236,31 +254,45 @@ class WorkerEngine implements Engine {
     });
   }
 
-  #settle(message: Exclude<WorkerMessage, { type: 'ready' }>): void {
-    const id = message.id;
-    if (id === null) return;
-    const pending = this.#pending.get(id);
-    if (!pending) return;
-    if (message.type === 'progress') return pending.progress(message.check);
-    this.#pending.delete(id);
-    if (message.type === 'failed') pending.reject(new Error(message.message));
-    else pending.resolve(message);
+  /** Terminates one worker and fails whatever still waits on it; the lint worker is booted again on demand. */
+  #retire(worker: Booted, reason: Error): void {
+    if (worker.retired) return;
+    worker.retired = reason;
+    if (this.#lintWorker === worker) this.#lintWorker = undefined;
+    if (this.#spare === worker) this.#spare = undefined;
+    worker.handle.terminate();
+    worker.fail(reason);
+    for (const pending of worker.pending.values()) pending.reject(reason);
+    worker.pending.clear();
   }
+}
 
-  /** Terminates the current worker and starts loading the next one, so the following run is quick. */
-  #restart(): void {
-    this.#kill(new Error('The worker was restarted'));
-    if (!this.#disposed) this.#boot();
-  }
+/** Waits for the worker to load; aborting here leaves the booting worker alone. */
+async function waitReady(worker: Booted, signal: AbortSignal | undefined): Promise<void> {
+  signal?.throwIfAborted();
+  if (!signal) return worker.ready;
+  await new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    worker.ready.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
 
-  #kill(reason: Error): void {
-    const worker = this.#worker;
-    this.#worker = undefined;
-    worker?.handle.terminate();
-    worker?.fail(reason);
-    for (const pending of this.#pending.values()) pending.reject(reason);
-    this.#pending.clear();
-  }
+function settle(worker: Booted, message: Exclude<WorkerMessage, { type: 'ready' | 'stopped' }>): void {
+  const id = message.id;
+  if (id === null) return;
+  const pending = worker.pending.get(id);
+  if (!pending) return;
+  if (message.type === 'progress') return pending.progress(message.check);
+  worker.pending.delete(id);
+  if (message.type === 'failed') pending.reject(new Error(message.message));
+  else pending.resolve(message);
+}
+
+/** A request id code under test cannot guess (protocol.ts): 53 random bits. */
+function requestId(): number {
+  const [high = 0, low = 0] = globalThis.crypto.getRandomValues(new Uint32Array(2));
+  return (high & 0x1f_ffff) * 0x1_0000_0000 + low;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { LintProblem, TestResult } from '../../report/check-report.ts';
 import type { Files, LintRequest, TestRequest, Toolchain } from '../../checks/toolchain.ts';
 import { lintFiles } from './lint.ts';
+import { snapshotGlobals } from './global-snapshot.ts';
 import { runTestFile } from './run-test-file.ts';
 
 /** Vitest's per-test limit in the Node engine (NodeToolchain's default), so both engines agree on slow tests. */
@@ -24,7 +25,12 @@ export class WorkerToolchain implements Toolchain {
       signal.throwIfAborted();
       if (files[target] === undefined) throw new Error(`No test file ${target} in the workspace`);
       const timeoutMs = request.testTimeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
-      results.push(...(await runTestFile(files, target, { timeoutMs, signal })));
+      const restoreGlobals = snapshotGlobals();
+      try {
+        results.push(...(await runTestFile(files, target, { timeoutMs, signal })));
+      } finally {
+        restoreGlobals();
+      }
     }
     return results;
   }
