@@ -110,7 +110,7 @@ describe('sandbox frame relay', { timeout: 60_000 }, () => {
     const failed = received[1];
     if (failed?.type !== 'from-worker' || failed.message.type !== 'failed') throw new Error('expected a failure');
     expect(failed.message.message.length).toBeLessThan(MAX_TEXT_CHARS + 100);
-    expect(failed.message.message).toMatch(/more characters not shown\]$/);
+    expect(failed.message.message).toMatch(/more characters cut\)$/);
   });
 
   it('replaces a worker that dies at once, without waiting for the time limit', async () => {

@@ -61,7 +61,10 @@ class ExerciseElement extends HTMLElement {
           : await (await import('../judgment/mount.ts')).mountJudgment(mount, { slug, src, keySrc });
       // The Start button is about to go: keyboard focus on it would fall back to the page's top.
       const start = this.querySelector('.exercise__start');
-      if (this.#focusWhenReady || start?.contains(document.activeElement)) handle.focus();
+      // Never take focus from where the learner has already put it (the editor, another control) meanwhile.
+      const active = document.activeElement;
+      const untouched = !active || active === document.body;
+      if (start?.contains(active) || (this.#focusWhenReady && untouched)) handle.focus();
       start?.remove();
       return handle;
     } catch (error) {
