@@ -36,3 +36,11 @@ export function useBrowser(): { newPage: () => Promise<Page>; url: (path: string
     },
   };
 }
+
+/** Opens a workbench file from the tree, as a learner does; in the lesson column the tree is a drawer behind the Files button. */
+export async function openFile(page: Page, path: string): Promise<void> {
+  const item = page.locator(`[role="treeitem"][data-path="${path}"]`);
+  if (!(await item.isVisible())) await page.locator('[data-files-toggle]').click();
+  await item.click();
+  await page.locator(`.workbench__editor[data-open-file="${path}"]`).waitFor();
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './browser.ts';
+import { openFile, useBrowser } from './browser.ts';
 import { startDevServer, type DevServer } from '../support/dev-server.ts';
 
 /**
@@ -32,7 +32,7 @@ async function journey(page: Page, base: string): Promise<void> {
     .click()
     .catch(() => undefined);
   await page.locator('.workbench[data-ready] .monaco-editor').waitFor({ state: 'visible', timeout: 90_000 });
-  await page.locator(`[role="tab"][data-path="${FILE}"]`).click();
+  await openFile(page, FILE);
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('export const sameAmount = (a: number, b: number) => a == b;\n');

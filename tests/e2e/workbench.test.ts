@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './browser.ts';
+import { openFile, useBrowser } from './browser.ts';
 
 const { newPage, url } = useBrowser();
 
@@ -19,14 +19,6 @@ async function openExercise(page: Page): Promise<void> {
   const start = page.locator(`craftpath-exercise[data-slug="${SLUG}"] [data-start]`);
   if (await start.count()) await start.click().catch(() => undefined); // may already be starting on scroll
   await page.locator('.workbench[data-ready] .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
-}
-
-/** Opens a file from the tree; in the lesson column the tree is a drawer behind the Files button. */
-async function openFile(page: Page, path: string): Promise<void> {
-  const item = page.locator(`[role="treeitem"][data-path="${path}"]`);
-  if (!(await item.isVisible())) await page.locator('[data-files-toggle]').click();
-  await item.click();
-  await page.locator(`.workbench__editor[data-open-file="${path}"]`).waitFor();
 }
 
 /** The programmatic handle, used only where a learner would paste a whole file. */
