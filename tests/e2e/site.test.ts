@@ -29,6 +29,8 @@ describe('site navigation', () => {
     const page = await newPage();
     await page.goto(url('/tracks/code-quality/'));
     await page.locator('.lesson-list__item a').first().click();
+    // count() does not wait: let the click's navigation finish before reading the lesson page.
+    await page.waitForURL(/\/lessons\//);
     await expect(page.locator('nav[aria-label="Track lessons"] a[aria-current="page"]').count()).resolves.toBe(1);
     await expect(page.locator('#sources').textContent()).resolves.toBe('Sources');
     await expect(page.locator('.sources li').count()).resolves.toBeGreaterThan(0);
