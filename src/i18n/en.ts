@@ -296,6 +296,12 @@ export const en = {
     ssoHeading: 'Single sign-on',
     ssoOff: 'Off. Set CRAFTPATH_OIDC_ISSUER, CRAFTPATH_OIDC_CLIENT_ID and CRAFTPATH_OIDC_CLIENT_SECRET to turn it on.',
     ssoOn: (issuer: string) => `On: ${issuer}`,
+    mailHeading: 'Mail',
+    mailOff:
+      'Off: reset links are shown here for you to pass on. Set CRAFTPATH_SMTP_URL and CRAFTPATH_MAIL_FROM to mail them.',
+    mailOn: (server: string) => `On: links are mailed through ${server}.`,
+    resetMailed: (to: string) => `Mailed to ${to}. The link, in case it does not arrive:`,
+    resetNotMailed: (reason: string) => `${reason}`,
     databaseHeading: 'Database and version',
     database: (kind: string, location: string, version: number, app: string) =>
       `${kind} at ${location}, schema version ${version}; Craftpath ${app}.`,

@@ -51,7 +51,14 @@ export async function createTeamServer(
       for (const cohort of cohorts) await joinCohort(store, user.id, cohort.id, 'learner');
     },
   });
-  const deps: ServerDeps = { store, auth, origin: options.origin, oidc: options.oidc, version: options.version };
+  const deps: ServerDeps = {
+    store,
+    auth,
+    origin: options.origin,
+    oidc: options.oidc,
+    mailer: options.mailer,
+    version: options.version,
+  };
   const app = new Hono<AppEnv>();
 
   app.onError((error, c) => {

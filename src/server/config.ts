@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { oidcConfigFromEnv } from './auth/oidc-config.ts';
+import { mailConfigFromEnv } from './mail/mail-config.ts';
 import type { StoreTarget } from './store/database.ts';
 import { storeTarget } from './store/database.ts';
 
@@ -9,6 +10,7 @@ export interface ServerConfig {
   origin: string;
   store: StoreTarget;
   oidc: ReturnType<typeof oidcConfigFromEnv>;
+  mail: ReturnType<typeof mailConfigFromEnv>;
   secret: string | undefined;
   trustProxy: boolean;
   version: string;
@@ -33,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     origin,
     store: storeTarget(env),
     oidc: oidcConfigFromEnv(env),
+    mail: mailConfigFromEnv(env),
     secret: env['CRAFTPATH_SECRET'] || undefined,
     trustProxy: env['CRAFTPATH_TRUST_PROXY'] === '1',
     version: pkg.version,

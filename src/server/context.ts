@@ -2,6 +2,7 @@ import type { IsolatedContent } from '../deploy/isolation-headers.ts';
 import type { Auth } from './auth/auth.ts';
 import type { Viewer } from './auth/access.ts';
 import type { OidcConfig } from './auth/oidc-config.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { Store } from './store/database.ts';
 
 /** Everything a route needs, made once per process by createTeamServer. */
@@ -11,6 +12,8 @@ export interface ServerDeps {
   /** Public origin: the only Origin accepted on state changes, and the base of every link we hand out. */
   origin: string;
   oidc: OidcConfig | undefined;
+  /** Outgoing mail when SMTP is configured; without it links are handed to the owner to pass on. */
+  mailer: Mailer | undefined;
   version: string;
 }
 
@@ -31,6 +34,8 @@ export interface ServerOptions {
   secret?: string | undefined;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** SMTP, when CRAFTPATH_SMTP_URL is set. */
+  mailer?: Mailer | undefined;
   /** Built site to serve; absent serves the API only. */
   distDir?: string | undefined;
   isolated: IsolatedContent;

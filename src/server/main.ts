@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { readIsolatedContent } from '../deploy/isolated-content.ts';
 import { createTeamServer } from './app.ts';
+import { smtpMailer } from './mail/mailer.ts';
 import { configFromEnv } from './config.ts';
 import { openStore } from './store/database.ts';
 import { purgeExpired } from './store/synced-records.ts';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const { app } = await createTeamServer(store, {
     origin: config.origin,
     oidc: config.oidc,
+    mailer: config.mail ? smtpMailer(config.mail) : undefined,
     secret: config.secret,
     trustProxy: config.trustProxy,
     version: config.version,

@@ -168,7 +168,24 @@ export const acceptInvitationSchema = z
   .strict();
 
 export const passwordResetLinkSchema = z
-  .object({ /** Give this link to the person; valid 24 hours, once. */ url: z.string() })
+  .object({
+    /** The link itself, valid 24 hours, once; shown to the owner even when it was mailed. */
+    url: z.string(),
+    /** Set when SMTP is configured: whether the link was mailed to the account's address. */
+    mail: z
+      .discriminatedUnion('sent', [
+        z.object({ /** Mailed. */ sent: z.literal(true), /** The address it went to. */ to: z.string() }).strict(),
+        z
+          .object({
+            /** Not mailed: pass the link on by hand. */
+            sent: z.literal(false),
+            /** Why, in a sentence without credentials. */
+            reason: z.string(),
+          })
+          .strict(),
+      ])
+      .optional(),
+  })
   .strict();
 
 export const resetPasswordSchema = z
@@ -234,6 +251,8 @@ export const adminInfoSchema = z
     invitations: z.array(invitationSchema),
     /** SSO status: off, or the issuer it redirects to. */
     sso: z.object({ enabled: z.boolean(), issuer: z.string().optional() }).strict(),
+    /** Outgoing mail: off (links are passed on by hand), or the SMTP server's host:port. */
+    mail: z.object({ enabled: z.boolean(), server: z.string().optional() }).strict(),
     database: z
       .object({ kind: z.enum(['sqlite', 'postgres']), location: z.string(), schemaVersion: z.number() })
       .strict(),

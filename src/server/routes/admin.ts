@@ -41,6 +41,7 @@ export function adminRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
         usesLeft: i.uses_left,
         emailDomain: i.email_domain,
       })),
+      mail: deps.mailer ? { enabled: true, server: deps.mailer.server } : { enabled: false },
       sso: deps.oidc ? { enabled: true, issuer: deps.oidc.issuer } : { enabled: false },
       database: { kind: store.kind, location: store.location, schemaVersion: Number(schema.v) },
       version: deps.version,

@@ -21,13 +21,16 @@ async function render(): Promise<void> {
         .join(', ');
       const button = h('button', { type: 'button', class: 'button button--secondary' }, t.team.resetLink);
       const out = h('input', { readonly: true, size: '50', hidden: true, 'aria-label': t.team.resetLink });
+      const note = h('p', { class: 'team-note', 'data-reset-mail': '', role: 'status' });
       button.addEventListener('click', () => {
         void call('POST', `/api/users/${u.id}/password-reset-links`, passwordResetLinkSchema).then((r) => {
           out.hidden = false;
           out.value = r.url;
+          if (r.mail)
+            note.textContent = r.mail.sent ? t.team.resetMailed(r.mail.to) : t.team.resetNotMailed(r.mail.reason);
         });
       });
-      return h('tr', {}, h('td', {}, u.name), h('td', {}, u.email), h('td', {}, roles), h('td', {}, button, out));
+      return h('tr', {}, h('td', {}, u.name), h('td', {}, u.email), h('td', {}, roles), h('td', {}, button, note, out));
     }),
   );
   document
@@ -43,6 +46,8 @@ async function render(): Promise<void> {
     );
   const sso = document.querySelector('[data-sso-status]');
   if (sso) sso.textContent = info.sso.enabled && info.sso.issuer ? t.team.ssoOn(info.sso.issuer) : t.team.ssoOff;
+  const mail = document.querySelector('[data-mail-status]');
+  if (mail) mail.textContent = info.mail.enabled && info.mail.server ? t.team.mailOn(info.mail.server) : t.team.mailOff;
   const db = document.querySelector('[data-db]');
   if (db)
     db.textContent = t.team.database(
