@@ -327,7 +327,11 @@ describe.each(TEST_DATABASES)('authorisation matrix on $name', (database) => {
 
   let shared: Fixture;
   beforeAll(async () => {
-    issuer = await startIssuer();
+    issuer = await startIssuer({
+      clientId: 'matrix-client',
+      clientSecret: 'matrix-secret',
+      redirectUri: 'http://localhost/api/auth/callback/sso',
+    });
     shared = await fixture();
   });
   afterAll(async () => {
