@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createTeamServer } from '../../../src/server/app.ts';
-import type { AppEnv } from '../../../src/server/context.ts';
+import type { AppEnv, ServerOptions } from '../../../src/server/context.ts';
 import { openStore, type Store } from '../../../src/server/store/database.ts';
 import type { TestDatabase } from './stores.ts';
 
@@ -34,6 +34,7 @@ export interface Client {
 export async function startHarness(
   database: TestDatabase,
   oidc?: Parameters<typeof createTeamServer>[1]['oidc'],
+  more: Pick<ServerOptions, 'catalog' | 'nudgeGrader'> = {},
 ): Promise<Harness> {
   const { target, dispose } = await database.create();
   const store = await openStore(target);
@@ -43,6 +44,7 @@ export async function startHarness(
     version: 'test',
     trustProxy: false,
     isolated: { lessons: [], exercises: [] },
+    ...more,
   });
   return {
     app,
