@@ -62,7 +62,7 @@ class AssignmentPanel {
       ),
       h('p', {}, button),
       status,
-    ].filter((n): n is HTMLElement => n !== null);
+    ].filter((n): n is HTMLParagraphElement => n !== null);
   }
 
   async #submit(assignment: Assignment, slug: string, button: HTMLButtonElement, status: HTMLElement): Promise<void> {

@@ -50,7 +50,8 @@ describe.each(TEST_DATABASES)('assignments and submissions on $name', (database)
     learnerId = lea.id;
     classmate = (await join('sam@example.com', cohort, 'learner')).client;
     outsider = (await join('out@example.com', other, 'learner')).client;
-  });
+    // Several scrypt sign-ups: seconds on a loaded machine.
+  }, 60_000);
   afterAll(async () => h.close());
 
   it('assigns exercises, a lesson or a track, and shows learners who assigned what and when it is due', async () => {
@@ -148,6 +149,19 @@ describe.each(TEST_DATABASES)('assignments and submissions on $name', (database)
       `/api/assignments/${id}/submissions?learner=${learnerId}`,
     );
     expect(one.body.submissions.map((s) => s.id)).toEqual([mine.id]);
+  });
+
+  it('puts every revision in the learner’s export, and nobody else’s', async () => {
+    const { id } = (await assign({ exercises: ['lint-gate'] })).body;
+    const mine = (await submit(id, { 'src/checkout.ts': 'exported\n' })).body;
+    const theirs = (await submit(id, { 'src/checkout.ts': 'not mine\n' }, classmate)).body;
+    const exported = await learner.json<{ server: { submissions: Submission[] } }>('GET', '/api/me/export');
+    const ids = exported.body.server.submissions.map((s) => s.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    expect(exported.body.server.submissions.find((s) => s.id === mine.id)?.files).toEqual({
+      'src/checkout.ts': 'exported\n',
+    });
   });
 
   it('refuses a submission for an exercise outside the assignment or with a path-like file name', async () => {

@@ -50,7 +50,8 @@ describe.each(TEST_DATABASES)('the grader on $name', (database) => {
       onGraded: (event) => graded.push(event.jobId),
     });
     await grader.start();
-  });
+    // Several scrypt sign-ups: seconds on a loaded machine.
+  }, 60_000);
   afterAll(async () => {
     await grader.stop();
     await h.close();
