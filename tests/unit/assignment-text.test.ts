@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueText, gradingText, pollDelay } from '../../src/ui/team/assignment-text.ts';
 import type { Submission } from '../../src/shared-api/assignments-api.ts';
+import { verdictText } from '../../src/ui/exercise/results-view.ts';
 
 const now = new Date(2026, 11, 1, 15, 0);
 const at = (days: number, hour = 12) => new Date(2026, 11, 1 + days, hour).toISOString();
@@ -67,5 +68,18 @@ describe('assignment wording', () => {
 
   it('backs off polling to every 10 seconds', () => {
     expect([0, 1, 2, 10].map(pollDelay)).toEqual([1000, 1500, 2250, 10_000]);
+  });
+
+  it('does not call a browser run with no checks a pass (a team-mode exercise graded only on the server)', () => {
+    const empty = {
+      version: 1 as const,
+      exercise: 'lint-gate',
+      engine: 'worker' as const,
+      startedAt: now.toISOString(),
+      durationMs: 1,
+      verdict: 'pass' as const,
+      checks: [],
+    };
+    expect(verdictText(empty)).toMatch(/runs on the server when you submit/);
   });
 });
