@@ -79,6 +79,8 @@ export const en = {
   solutionTitle: 'Your code (left) and the reference solution (right)',
   resultsHeading: 'Results',
   verdictPass: 'All checks pass',
+  verdictNothingHere:
+    'Nothing to check in your browser here: every check of this exercise runs on the server when you submit',
   verdictFail: (failing: number, total: number) => `${failing} of ${total} checks need work`,
   verdictTimeout: 'Stopped: the code did not finish in time',
   verdictError: 'The checks could not run',

@@ -17,6 +17,9 @@ import { privacyRoutes } from './routes/privacy.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { syncRoutes } from './routes/sync.ts';
 import type { Store } from './store/database.ts';
+import { ExerciseCatalog } from './grading/exercise-catalog.ts';
+import { assignmentRoutes } from './routes/assignments.ts';
+import { submissionRoutes } from './routes/submissions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -58,6 +61,8 @@ export async function createTeamServer(
     oidc: options.oidc,
     mailer: options.mailer,
     version: options.version,
+    catalog: options.catalog ?? new ExerciseCatalog(),
+    nudgeGrader: options.nudgeGrader ?? (() => {}),
   };
   const app = new Hono<AppEnv>();
 
@@ -94,6 +99,8 @@ export async function createTeamServer(
   syncRoutes(app, deps);
   privacyRoutes(app, deps);
   adminRoutes(app, deps);
+  assignmentRoutes(app, deps);
+  submissionRoutes(app, deps);
   app.all('/api/*', (c) => c.json({ error: `No API route ${c.req.method} ${c.req.path}.` }, 404));
 
   if (options.distDir) serveSite(app, options.distDir, options);

@@ -3,6 +3,7 @@ import type { Auth } from './auth/auth.ts';
 import type { Viewer } from './auth/access.ts';
 import type { OidcConfig } from './auth/oidc-config.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { ExerciseCatalog } from './grading/exercise-catalog.ts';
 import type { Store } from './store/database.ts';
 
 /** Everything a route needs, made once per process by createTeamServer. */
@@ -15,6 +16,10 @@ export interface ServerDeps {
   /** Outgoing mail when SMTP is configured; without it links are handed to the owner to pass on. */
   mailer: Mailer | undefined;
   version: string;
+  /** The exercises on this server's disk: content hashes at submit, lesson and track expansion. */
+  catalog: ExerciseCatalog;
+  /** Wakes this process's grader after a submit, when it runs one; other graders find the job by polling. */
+  nudgeGrader: () => void;
 }
 
 export interface AppEnv {
@@ -39,4 +44,8 @@ export interface ServerOptions {
   /** Built site to serve; absent serves the API only. */
   distDir?: string | undefined;
   isolated: IsolatedContent;
+  /** Where exercises are read from; default: this checkout. */
+  catalog?: ExerciseCatalog;
+  /** See ServerDeps.nudgeGrader. */
+  nudgeGrader?: () => void;
 }

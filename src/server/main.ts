@@ -3,6 +3,8 @@ import { readIsolatedContent } from '../deploy/isolated-content.ts';
 import { createTeamServer } from './app.ts';
 import { smtpMailer } from './mail/mailer.ts';
 import { configFromEnv } from './config.ts';
+import { ExerciseCatalog } from './grading/exercise-catalog.ts';
+import { Grader } from './grading/grader.ts';
 import { openStore } from './store/database.ts';
 import { purgeExpired } from './store/synced-records.ts';
 
@@ -14,7 +16,22 @@ import { purgeExpired } from './store/synced-records.ts';
 async function main(): Promise<void> {
   const config = configFromEnv(process.env);
   const store = await openStore(config.store);
+  const catalog = new ExerciseCatalog();
+  // One in-process grader by default, so one command runs a whole team; CRAFTPATH_GRADER=0 leaves grading
+  // to `npm run grader` processes (on other machines, with PostgreSQL).
+  const grader = config.grader.inProcess
+    ? new Grader({
+        store,
+        catalog,
+        concurrency: config.grader.concurrency,
+        leaseMs: config.grader.leaseMs,
+        allowWeakSandbox: config.grader.allowWeakSandbox,
+      })
+    : undefined;
+  await grader?.start();
   const { app } = await createTeamServer(store, {
+    catalog,
+    nudgeGrader: () => grader?.nudge(),
     origin: config.origin,
     oidc: config.oidc,
     mailer: config.mail ? smtpMailer(config.mail) : undefined,
@@ -30,11 +47,12 @@ async function main(): Promise<void> {
   await purgeExpired(store);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(
-      `Craftpath team server on ${config.origin} (listening on ${info.address}:${info.port}, ${store.kind}: ${store.location})`,
+      `Craftpath team server on ${config.origin} (listening on ${info.address}:${info.port}, ${store.kind}: ${store.location}; ` +
+        `${grader ? `grading ${config.grader.concurrency} at a time in this process` : 'no grader in this process'})`,
     );
   });
   const stop = () => {
-    server.close(() => void store.close().then(() => process.exit(0)));
+    server.close(() => void Promise.resolve(grader?.stop()).then(() => store.close().then(() => process.exit(0))));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -6,6 +6,8 @@ import type { AppEnv, ServerDeps } from '../context.ts';
 import { readJson, reply } from '../http.ts';
 import { ORGANISATION_ID, requireOwner, requireViewer } from '../auth/access.ts';
 import { readSynced } from '../store/synced-records.ts';
+import { submissionSchema } from '../../shared-api/assignments-api.ts';
+import { submissionViews } from './submissions.ts';
 
 const iso = (value: Date | string) => (typeof value === 'string' ? value : value.toISOString());
 
@@ -31,6 +33,8 @@ export const exportSchema = z
             })
             .strict(),
         ),
+        /** Every revision the learner submitted, with the browser's and the server's reports. */
+        submissions: z.array(submissionSchema),
       })
       .strict(),
   })
@@ -41,7 +45,7 @@ export function privacyRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
 
   app.get('/api/me/export', async (c) => {
     const viewer = requireViewer(c.get('viewer'));
-    const [synced, user, memberships, accounts, sessions] = await Promise.all([
+    const [synced, user, memberships, accounts, sessions, submitted] = await Promise.all([
       readSynced(store, viewer.id),
       store.db
         .selectFrom('user')
@@ -60,6 +64,7 @@ export function privacyRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
         .select(['createdAt', 'expiresAt', 'ipAddress', 'userAgent'])
         .where('userId', '=', viewer.id)
         .execute(),
+      store.db.selectFrom('submission').selectAll().where('user_id', '=', viewer.id).orderBy('submitted_at').execute(),
     ]);
     c.header('Content-Disposition', 'attachment; filename="craftpath-export.json"');
     c.header('Cache-Control', 'no-store');
@@ -76,6 +81,7 @@ export function privacyRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
           ipAddress: s.ipAddress,
           userAgent: s.userAgent,
         })),
+        submissions: await submissionViews(store, deps.catalog, submitted),
       },
     });
   });

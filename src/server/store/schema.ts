@@ -144,6 +144,95 @@ export interface SchemaMigrationTable {
   applied_at: string;
 }
 
+export type AssignmentMode = 'practice' | 'assessed';
+
+export interface AssignmentTable extends Timestamps {
+  id: string;
+  cohort_id: string;
+  /** What learners see as the assignment's name (the exercise, lesson or track it was made from). */
+  title: string;
+  /** practice: the browser's grade is the feedback; assessed: only the server's counts. */
+  mode: AssignmentMode;
+  /** ISO time submissions open. */
+  opens_at: string;
+  /** ISO time after which a submission is marked late. */
+  due_at: string;
+  /** ISO time after which submissions are refused; null never refuses. */
+  cutoff_at: string | null;
+  /** The mentor's note to learners. */
+  note: string;
+  created_by: string | null;
+}
+
+export interface AssignmentExerciseTable extends Timestamps {
+  assignment_id: string;
+  /** Exercise slug (folder under exercises/). */
+  exercise: string;
+  /** Order shown to learners, from 0. */
+  position: number;
+}
+
+export interface AssignmentExtensionTable extends Timestamps {
+  assignment_id: string;
+  user_id: string;
+  /** This learner's due time, replacing the assignment's. */
+  due_at: string;
+}
+
+export interface SubmissionTable extends Timestamps {
+  id: string;
+  assignment_id: string;
+  user_id: string;
+  exercise: string;
+  /** 1, 2, …: per learner, assignment and exercise. */
+  revision: number;
+  /** The learner's editable files, JSON object path → text. */
+  files: string;
+  /** The browser's CheckReport as JSON, or null when the browser sent none. */
+  browser_report: string | null;
+  /** SHA-256 of the exercise folder the server held when the revision arrived. */
+  content_hash: string;
+  /** JSON object: the browser's engine and tool versions as it reported them. */
+  engine_versions: string;
+  submitted_at: string;
+  /** 1 when submitted after the learner's due time (with extension). */
+  late: number;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface GradingJobTable extends Timestamps {
+  id: string;
+  submission_id: string;
+  /** Content hash the job grades against; one job per submission and hash. */
+  content_hash: string;
+  status: JobStatus;
+  /** Grader holding the job while running; another takes it once lease_expires_at passes. */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  attempts: number;
+  /** Why the last attempt failed (grader crash, exercise missing); never learner output. */
+  last_error: string | null;
+  /** Queue order. */
+  enqueued_at: string;
+}
+
+export interface ServerReportTable extends Timestamps {
+  id: string;
+  submission_id: string;
+  /** Content hash of the exercise the report was graded against. */
+  content_hash: string;
+  /** JSON object: node, eslint and vitest versions of the grader. */
+  engine_versions: string;
+  /** The server's CheckReport as JSON. */
+  report: string;
+  verdict: string;
+  /** JSON array of check ids whose status differs from the browser's report. */
+  mismatch: string;
+  /** Grader id that wrote it. */
+  graded_by: string;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -158,5 +247,11 @@ export interface Database {
   invitation: InvitationTable;
   password_reset: PasswordResetTable;
   synced_record: SyncedRecordTable;
+  assignment: AssignmentTable;
+  assignment_exercise: AssignmentExerciseTable;
+  assignment_extension: AssignmentExtensionTable;
+  submission: SubmissionTable;
+  grading_job: GradingJobTable;
+  server_report: ServerReportTable;
   schema_migration: SchemaMigrationTable;
 }

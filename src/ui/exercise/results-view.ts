@@ -13,6 +13,8 @@ const ICON: Record<string, string> = { pass: '✓', fail: '✗', error: '!', tim
 
 /** One line for the verdict, also used for the screen-reader announcement. */
 export function verdictText(report: CheckReport): string {
+  // A site built for a team server can leave an exercise no check the browser may run (ADR 9).
+  if (report.checks.length === 0) return t.verdictNothingHere;
   switch (report.verdict) {
     case 'pass':
       return t.verdictPass;

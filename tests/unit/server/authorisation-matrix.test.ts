@@ -89,6 +89,62 @@ async function invitation(fx: Fixture, cohortId: string, role: 'mentor' | 'learn
   return { id, token };
 }
 
+/** An assignment of lint-gate in cohort A, open now and due tomorrow, written straight to the store. */
+async function assignmentInA(fx: Fixture): Promise<string> {
+  const now = new Date().toISOString();
+  const id = newId();
+  await fx.h.store.db
+    .insertInto('assignment')
+    .values({
+      id,
+      cohort_id: fx.cohortA,
+      title: 'lint-gate',
+      mode: 'assessed',
+      opens_at: now,
+      due_at: new Date(Date.now() + 86_400_000).toISOString(),
+      cutoff_at: null,
+      note: '',
+      created_by: fx.ids.mentor,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await fx.h.store.db
+    .insertInto('assignment_exercise')
+    .values({ assignment_id: id, exercise: 'lint-gate', position: 0, created_at: now, updated_at: now })
+    .execute();
+  return id;
+}
+
+/** A revision by cohort A's learner on a fresh assignment. */
+async function learnersSubmission(fx: Fixture): Promise<string> {
+  const assignment = await assignmentInA(fx);
+  const now = new Date().toISOString();
+  const id = newId();
+  await fx.h.store.db
+    .insertInto('submission')
+    .values({
+      id,
+      assignment_id: assignment,
+      user_id: fx.ids.learner,
+      exercise: 'lint-gate',
+      revision: 1,
+      files: '{}',
+      browser_report: null,
+      content_hash: 'x',
+      engine_versions: '{}',
+      submitted_at: now,
+      late: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+const learnerOfA: Record<Role, Outcome> = { ...all('refused'), learner: 'ok' };
+const cohortA: Record<Role, Outcome> = { ...staffOfA, learner: 'ok' };
+
 const MATRIX: Record<string, Row> = {
   'GET /api/session': { call: () => ({ method: 'GET', path: '/api/session' }), expect: all('ok') },
   'POST /api/accounts': {
@@ -256,6 +312,47 @@ const MATRIX: Record<string, Row> = {
     expect: ownerOnly,
   },
   'GET /api/admin': { call: () => ({ method: 'GET', path: '/api/admin' }), expect: ownerOnly },
+  'GET /api/cohorts/:id/assignments': {
+    call: (fx) => ({ method: 'GET', path: `/api/cohorts/${fx.cohortA}/assignments` }),
+    expect: cohortA,
+  },
+  'POST /api/cohorts/:id/assignments': {
+    call: (fx) => ({
+      method: 'POST',
+      path: `/api/cohorts/${fx.cohortA}/assignments`,
+      body: { exercises: ['lint-gate'], mode: 'practice', dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+    }),
+    expect: staffOfA,
+  },
+  'GET /api/me/assignments': { call: () => ({ method: 'GET', path: '/api/me/assignments' }), expect: signedIn() },
+  'PUT /api/assignments/:id/extensions/:userId': {
+    call: async (fx) => ({
+      method: 'PUT',
+      path: `/api/assignments/${await assignmentInA(fx)}/extensions/${fx.ids.learner}`,
+      body: { dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+    }),
+    expect: staffOfA,
+  },
+  'POST /api/assignments/:id/regrade': {
+    call: async (fx) => ({ method: 'POST', path: `/api/assignments/${await assignmentInA(fx)}/regrade` }),
+    expect: staffOfA,
+  },
+  'POST /api/assignments/:id/submissions': {
+    call: async (fx) => ({
+      method: 'POST',
+      path: `/api/assignments/${await assignmentInA(fx)}/submissions`,
+      body: { exercise: 'lint-gate', files: { 'src/checkout.ts': 'export {};\n' } },
+    }),
+    expect: learnerOfA,
+  },
+  'GET /api/assignments/:id/submissions': {
+    call: async (fx) => ({ method: 'GET', path: `/api/assignments/${await assignmentInA(fx)}/submissions` }),
+    expect: cohortA,
+  },
+  'GET /api/submissions/:id': {
+    call: async (fx) => ({ method: 'GET', path: `/api/submissions/${await learnersSubmission(fx)}` }),
+    expect: cohortA,
+  },
   // The /api/* middleware (CSRF, session) and the catch-all that answers unknown API paths with 404.
   'ALL /api/*': { call: () => ({ method: 'GET', path: '/api/no-such-route' }), expect: all('refused') },
 };

@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createTeamServer } from '../../../src/server/app.ts';
-import type { AppEnv } from '../../../src/server/context.ts';
-import type { Mailer } from '../../../src/server/mail/mailer.ts';
+import type { AppEnv, ServerOptions } from '../../../src/server/context.ts';
 import { openStore, type Store } from '../../../src/server/store/database.ts';
 import type { TestDatabase } from './stores.ts';
 
@@ -35,17 +34,17 @@ export interface Client {
 export async function startHarness(
   database: TestDatabase,
   oidc?: Parameters<typeof createTeamServer>[1]['oidc'],
-  extra: { mailer?: Mailer } = {},
+  more: Pick<ServerOptions, 'catalog' | 'nudgeGrader' | 'mailer'> = {},
 ): Promise<Harness> {
   const { target, dispose } = await database.create();
   const store = await openStore(target);
   const { app, deps } = await createTeamServer(store, {
     origin: ORIGIN,
     oidc,
-    mailer: extra.mailer,
     version: 'test',
     trustProxy: false,
     isolated: { lessons: [], exercises: [] },
+    ...more,
   });
   return {
     app,

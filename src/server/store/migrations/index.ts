@@ -3,6 +3,7 @@ import type { DatabaseKind } from '../database.ts';
 import { accounts } from './0001-accounts.ts';
 import { teams } from './0002-teams.ts';
 import { syncedRecords } from './0003-synced-records.ts';
+import { assignments } from './0004-assignments.ts';
 
 export interface Migration {
   /** Consecutive from 1; the database records the highest applied. */
@@ -13,4 +14,4 @@ export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [accounts, teams, syncedRecords];
+export const MIGRATIONS: readonly Migration[] = [accounts, teams, syncedRecords, assignments];
