@@ -36,7 +36,11 @@ describe('review cards from the learner’s own mistakes', () => {
     const pending = noteReport(undefined, report([mutants(['no-cap'])]), day(0));
     const [id] = Object.keys(pending);
     expect(id).toBe('refund/mutants/item:no-cap');
-    expect(pending[id as string]).toMatchObject({ kind: 'mutant', wrong: 'mutant no-cap', checkTitle: 'Your tests catch the mutants' });
+    expect(pending[id as string]).toMatchObject({
+      kind: 'mutant',
+      wrong: 'mutant no-cap',
+      checkTitle: 'Your tests catch the mutants',
+    });
     // Not fixed yet: nothing to recall, so nothing is due even weeks later.
     expect(dueCards(pending, day(30))).toEqual([]);
 
@@ -57,17 +61,30 @@ describe('review cards from the learner’s own mistakes', () => {
       summary: '',
       durationMs: 1,
       tests: [
-        { file: 'charge.test.ts', suite: ['charge'], name: 'a decline writes no ledger entry', status: 'fail', durationMs: 1, failure: { message: 'expected 0 entries' } },
+        {
+          file: 'charge.test.ts',
+          suite: ['charge'],
+          name: 'a decline writes no ledger entry',
+          status: 'fail',
+          durationMs: 1,
+          failure: { message: 'expected 0 entries' },
+        },
       ],
     };
     const cards = noteReport(undefined, report([failing]), day(0));
-    expect(Object.values(cards)).toMatchObject([{ kind: 'scenario', wrong: 'charge › a decline writes no ledger entry', detail: 'expected 0 entries' }]);
+    expect(Object.values(cards)).toMatchObject([
+      { kind: 'scenario', wrong: 'charge › a decline writes no ledger entry', detail: 'expected 0 entries' },
+    ]);
     // A check that could not run says nothing about the learner's mistakes.
     expect(noteReport(undefined, report([{ ...failing, status: 'error' }]), day(0))).toEqual({});
   });
 
   it('answers move a card through 1, 3, 7 and 21 days; a wrong answer sends it back to 1', () => {
-    const fixed = noteReport(noteReport(undefined, report([mutants(['no-cap'])]), day(0)), report([mutants([])]), day(0));
+    const fixed = noteReport(
+      noteReport(undefined, report([mutants(['no-cap'])]), day(0)),
+      report([mutants([])]),
+      day(0),
+    );
     let card = Object.values(fixed)[0] as ReviewCard;
     expect(REVIEW_INTERVAL_DAYS).toEqual([1, 3, 7, 21]);
     const dueIn = (c: ReviewCard, from: Date) => (Date.parse(c.dueAt ?? '') - from.getTime()) / DAY;
@@ -86,7 +103,11 @@ describe('review cards from the learner’s own mistakes', () => {
   });
 
   it('of two copies of a card, the one answered last wins', () => {
-    const fixed = noteReport(noteReport(undefined, report([mutants(['no-cap'])]), day(0)), report([mutants([])]), day(0));
+    const fixed = noteReport(
+      noteReport(undefined, report([mutants(['no-cap'])]), day(0)),
+      report([mutants([])]),
+      day(0),
+    );
     const [id, card] = Object.entries(fixed)[0] as [string, ReviewCard];
     const here = { [id]: answer(card, true, day(2)) };
     const there = { [id]: answer(card, false, day(1)) };
@@ -118,7 +139,12 @@ describe('the review queue in progress storage, backups and sync', () => {
     now = day(0, 3);
     store.recordSolutionViewed('refund');
     const passed = store.recordRun('refund', { verdict: 'pass', checks: [mutants([])] });
-    expect(passed).toMatchObject({ status: 'passed', attempts: 2, firstAttemptAt: day(0).toISOString(), solutionViewedAt: day(0, 2).toISOString() });
+    expect(passed).toMatchObject({
+      status: 'passed',
+      attempts: 2,
+      firstAttemptAt: day(0).toISOString(),
+      solutionViewedAt: day(0, 2).toISOString(),
+    });
     expect(passed.failing).toBeUndefined();
     expect(dueCards(store.read().reviews, day(1, 4)).length).toBe(1);
   });
@@ -132,8 +158,15 @@ describe('the review queue in progress storage, backups and sync', () => {
   });
 
   it('records saved before these fields existed still read, and say nothing about a first attempt they did not keep', () => {
-    const old = { version: 1, exercises: { refund: { status: 'in-progress', attempts: 3, lastAttemptAt: day(-5).toISOString() } } };
-    const store = new ProgressStore(memoryStorage({ 'craftpath:progress': JSON.stringify(old) }), undefined, clock(day(0)));
+    const old = {
+      version: 1,
+      exercises: { refund: { status: 'in-progress', attempts: 3, lastAttemptAt: day(-5).toISOString() } },
+    };
+    const store = new ProgressStore(
+      memoryStorage({ 'craftpath:progress': JSON.stringify(old) }),
+      undefined,
+      clock(day(0)),
+    );
     expect(store.read()).toEqual(old);
     const next = store.recordRun('refund', { verdict: 'fail' });
     expect(next).toMatchObject({ attempts: 4 });
@@ -164,7 +197,11 @@ describe('the review queue in progress storage, backups and sync', () => {
     store.recordRun('refund', { verdict: 'pass', checks: [mutants([])] });
     const here = store.read();
     const [id, card] = Object.entries(here.reviews ?? {})[0] as [string, ReviewCard];
-    const there = { ...here, exercises: { refund: { ...here.exercises['refund']!, hintsUsed: 1 } }, reviews: { [id]: answer(card, true, day(1)) } };
+    const there = {
+      ...here,
+      exercises: { refund: { ...here.exercises['refund']!, hintsUsed: 1 } },
+      reviews: { [id]: answer(card, true, day(1)) },
+    };
     const merged = mergeStates({ progress: here, work: {} }, { progress: there, work: {} });
     expect(merged.progress.reviews?.[id]?.step).toBe(1);
     expect(merged.progress.exercises['refund']?.hintsUsed).toBe(2);

@@ -15,7 +15,13 @@ function after(from: Date, days: number): string {
 
 /** The card a fixed mistake becomes: on the first interval, due a day after the fix. */
 export function markFixed(card: ReviewCard, now: Date): ReviewCard {
-  return { ...card, fixedAt: now.toISOString(), step: 0, dueAt: after(now, REVIEW_INTERVAL_DAYS[0]), updatedAt: now.toISOString() };
+  return {
+    ...card,
+    fixedAt: now.toISOString(),
+    step: 0,
+    dueAt: after(now, REVIEW_INTERVAL_DAYS[0]),
+    updatedAt: now.toISOString(),
+  };
 }
 
 export function isDue(card: ReviewCard, now: Date): boolean {

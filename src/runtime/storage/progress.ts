@@ -80,7 +80,10 @@ export class ProgressStore {
    * review queue learns the run's mistakes and fixes. A pass from one part of a two-part exercise (review
    * then fix) counts only when no check of the other part is still failing.
    */
-  recordRun(slug: string, report: Pick<CheckReport, 'verdict'> & Partial<Pick<CheckReport, 'checks'>>): ExerciseProgress {
+  recordRun(
+    slug: string,
+    report: Pick<CheckReport, 'verdict'> & Partial<Pick<CheckReport, 'checks'>>,
+  ): ExerciseProgress {
     const progress = this.read();
     const now = this.#access.now();
     const at = now.toISOString();

@@ -118,7 +118,11 @@ describe.each(TEST_DATABASES)('progress sync on $name', (database) => {
       failing: { lint: 'Lint gate' },
     };
     const laptop: SyncState = {
-      progress: { version: 1, exercises: { 'adr-cache': exercise }, reviews: { [id]: card(2, '2026-11-04T10:00:00.000Z') } },
+      progress: {
+        version: 1,
+        exercises: { 'adr-cache': exercise },
+        reviews: { [id]: card(2, '2026-11-04T10:00:00.000Z') },
+      },
       work: {},
     };
     expect((await other.json('POST', '/api/sync', laptop)).status).toBe(200);
