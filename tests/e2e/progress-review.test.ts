@@ -16,9 +16,13 @@ async function openExercise(page: Page): Promise<void> {
 /** Runs the checks and waits for the given run's verdict. */
 async function runChecks(page: Page, run: number): Promise<string | null> {
   await page.locator('[data-run]').click();
-  await page.waitForFunction((n) => document.querySelector('[data-results]')?.getAttribute('data-runs') === String(n), run, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-results]')?.getAttribute('data-runs') === String(n),
+    run,
+    {
+      timeout: 60_000,
+    },
+  );
   return page.locator('[data-results]').getAttribute('data-verdict');
 }
 
@@ -42,7 +46,9 @@ describe('the progress page and the review queue', () => {
     // First attempt: the starter fails; then a hint.
     await expect(runChecks(page, 1)).resolves.toBe('fail');
     await page.locator(`[data-exercise="${SLUG}"] [data-next-hint]`).click();
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('craftpath:progress') ?? '')).toContain('"hintsUsed":1');
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('craftpath:progress') ?? ''))
+      .toContain('"hintsUsed":1');
 
     // The failed attempt is on the progress page with the checks still failing.
     await page.goto(url('/progress/'));
@@ -74,7 +80,9 @@ describe('the progress page and the review queue', () => {
     await expect(skill.locator(`[data-skill-exercise="${SLUG}"]`).getAttribute('data-state')).resolves.toBe('passed');
     await expect(skill.locator('[data-skill-summary]').textContent()).resolves.toMatch(/^1 of \d+ exercises passed$/);
     // Fixed today, so nothing is due yet.
-    await expect(page.locator('#review [data-review-status]').textContent()).resolves.toMatch(/^No card is due today\./);
+    await expect(page.locator('#review [data-review-status]').textContent()).resolves.toMatch(
+      /^No card is due today\./,
+    );
     await expect(page.locator('#review [data-card]').count()).resolves.toBe(0);
 
     // "Continue" goes to the next unfinished step, not back to the lesson just finished.
@@ -104,7 +112,12 @@ describe('the progress page and the review queue', () => {
     await card.locator('[data-card-correct]').click();
     await expect(card.locator('[data-card-outcome]').textContent()).resolves.toBe('Next review in 3 days.');
     const stored = await page.evaluate(
-      (cardId) => (JSON.parse(localStorage.getItem('craftpath:progress') ?? '{}') as { reviews: Record<string, { step: number; dueAt: string }> }).reviews[cardId],
+      (cardId) =>
+        (
+          JSON.parse(localStorage.getItem('craftpath:progress') ?? '{}') as {
+            reviews: Record<string, { step: number; dueAt: string }>;
+          }
+        ).reviews[cardId],
       id ?? '',
     );
     expect(stored?.step).toBe(1);
