@@ -196,10 +196,12 @@ describe('the review queue in progress storage, backups and sync', () => {
     store.recordRun('refund', { verdict: 'fail', checks: [mutants(['no-cap'])] });
     store.recordRun('refund', { verdict: 'pass', checks: [mutants([])] });
     const here = store.read();
+    const refund = here.exercises['refund'];
+    if (!refund) throw new Error('refund was not recorded');
     const [id, card] = Object.entries(here.reviews ?? {})[0] as [string, ReviewCard];
     const there = {
       ...here,
-      exercises: { refund: { ...here.exercises['refund']!, hintsUsed: 1 } },
+      exercises: { refund: { ...refund, hintsUsed: 1 } },
       reviews: { [id]: answer(card, true, day(1)) },
     };
     const merged = mergeStates({ progress: here, work: {} }, { progress: there, work: {} });

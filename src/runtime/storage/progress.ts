@@ -88,13 +88,12 @@ export class ProgressStore {
     const now = this.#access.now();
     const at = now.toISOString();
     const before = progress.exercises[slug];
-    const failing = { ...before?.failing };
-    if (report.checks) {
-      for (const check of report.checks) {
-        if (check.status === 'pass') delete failing[check.id];
-        else failing[check.id] = check.title.slice(0, 200);
-      }
-    }
+    // The other part's failing checks stay; this run's checks replace their own entries.
+    const ran = new Set(report.checks?.map((c) => c.id));
+    const failing: Record<string, string> = Object.fromEntries(
+      Object.entries(before?.failing ?? {}).filter(([id]) => !ran.has(id)),
+    );
+    for (const check of report.checks ?? []) if (check.status !== 'pass') failing[check.id] = check.title.slice(0, 200);
     const stillFailing = report.checks ? Object.keys(failing).length > 0 : false;
     const passesNow = report.verdict === 'pass' && !stillFailing;
     const passed = before?.status === 'passed' || passesNow;

@@ -18,6 +18,8 @@ export function mountReviewQueue(section: HTMLElement): void {
   const list = section.querySelector<HTMLElement>('[data-review-cards]');
   const status = section.querySelector<HTMLElement>('[data-review-status]');
   if (!list || !status) return;
+  const cardList = list;
+  const statusLine = status;
   const names = JSON.parse(section.dataset['exercises'] ?? '{}') as Names;
   const base = section.dataset['base'] ?? '/';
   const store = new ProgressStore(localStorage);
@@ -29,15 +31,15 @@ export function mountReviewQueue(section: HTMLElement): void {
     const due = dueCards(cards, now);
     const upcoming = upcomingCards(cards, now);
     // Cards answered in this visit stay in place with their outcome until the next visit.
-    const answered = [...(list?.querySelectorAll<HTMLElement>('[data-card][data-answered]') ?? [])];
+    const answered = [...cardList.querySelectorAll<HTMLElement>('[data-card][data-answered]')];
     const lines = [due.length > 0 ? t.review.dueCount(due.length) : t.review.nothingDue];
     const next = upcoming[0]?.[1].dueAt;
     if (next) lines.push(t.review.upcoming(upcoming.length, formatDate(next)));
     if (!cards || Object.values(cards).every((c) => c.fixedAt === undefined))
       lines.splice(0, lines.length, t.review.empty);
-    status!.textContent = lines.join(' ');
+    statusLine.textContent = lines.join(' ');
     const keep = new Set(answered.map((el) => el.dataset['card']));
-    list!.replaceChildren(
+    cardList.replaceChildren(
       ...answered,
       ...due.filter(([id]) => !keep.has(id)).map(([id, card]) => renderCard(id, card)),
     );
