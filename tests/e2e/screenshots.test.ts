@@ -75,6 +75,22 @@ async function settle(page: Page, exercise: string | undefined): Promise<void> {
 
 describe('every page type at 1366 and 390 px, in both themes', () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  it('the clipped-text check finds clipped and overflowing text', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url('/'));
+    await page.evaluate(() => {
+      const clipped = Object.assign(document.createElement('p'), { textContent: 'a label far too long for its box' });
+      Object.assign(clipped.style, { width: '4rem', overflow: 'hidden', whiteSpace: 'nowrap' });
+      const wide = Object.assign(document.createElement('p'), { textContent: 'wide' });
+      Object.assign(wide.style, { width: '900px' });
+      document.querySelector('main')?.append(clipped, wide);
+    });
+    const found = await page.evaluate(findClipped);
+    expect(found.some((f) => f.startsWith('clipped sideways: p'))).toBe(true);
+    expect(found.some((f) => f.startsWith('past the right edge: p'))).toBe(true);
+  });
+
   for (const theme of THEMES) {
     for (const width of WIDTHS) {
       it(`${theme}, ${width} px: no sideways scrolling, no clipped text; screenshots written`, async () => {
