@@ -33,6 +33,7 @@ export const en = {
   footer: 'Craftpath is open source. Lessons cite their sources; check them.',
   searchTitle: 'Search',
   searchLabel: 'Search lessons',
+  searchPlaceholder: 'Search lessons…',
   searchButton: 'Search',
   searchIntro: 'Find a lesson by any phrase from its text.',
   searchNeedsScript: 'Search runs in your browser and needs JavaScript.',
@@ -56,6 +57,68 @@ export const en = {
   importFailed: (reason: string) => `Nothing was imported. ${reason}`,
   progressSetAside:
     'Your saved progress could not be read, so it was set aside (not deleted) and progress starts fresh. Export still includes your saved code.',
+  /** The progress page's per-exercise facts and skill view (src/ui/progress/details.ts). */
+  progress: {
+    byTrack: 'By track',
+    bySkill: 'By skill',
+    bySkillIntro: 'The same exercises, grouped by the practice each one trains.',
+    state: { 'not-started': 'Not started', 'in-progress': 'Started', passed: 'Passed' },
+    attempts: 'Attempts',
+    firstAttempt: 'First attempt',
+    lastAttempt: 'Last attempt',
+    hintsUsed: 'Hints used',
+    hintsOf: (used: number, total: number) => `${used} of ${total}`,
+    solution: 'Solution viewed',
+    solutionNo: 'No',
+    solutionBeforePass: 'Yes, before passing',
+    solutionAfterPass: 'After passing',
+    solutionNotPassed: 'Yes (not passed yet)',
+    failing: 'Still failing',
+    failingNone: 'Nothing',
+    notRecorded: 'Not recorded',
+    never: '—',
+    skillProgress: (passed: number, total: number) => `${passed} of ${total} exercises passed`,
+    continueStep: (lesson: string, exercise: string) => `${lesson}: ${exercise}`,
+    allDone: 'Every exercise is passed. Review the cards below when they are due.',
+  },
+  /** The review queue (src/ui/progress/review-queue.ts). */
+  review: {
+    heading: 'Review',
+    intro:
+      'Mistakes you made and fixed come back after 1, 3, 7 and 21 days. Recall the principle, then say whether you had it.',
+    dueCount: (n: number) => (n === 1 ? '1 card is due.' : `${n} cards are due.`),
+    nothingDue: 'No card is due today.',
+    upcoming: (n: number, when: string) =>
+      `${n} ${n === 1 ? 'card is' : 'cards are'} scheduled; the next is due ${when}.`,
+    empty: 'No cards yet: a mistake becomes a card once you fix it.',
+    kind: {
+      mutant: 'A mutant survived your tests',
+      defect: 'A review finding',
+      figure: 'A figure did not match the data',
+      scenario: 'A scenario failed',
+      finding: 'A check failed',
+    },
+    principle: {
+      mutant:
+        'A test earns its place by failing when the behaviour breaks: assert on the outcome this bug changes, not on the lines it runs.',
+      defect:
+        'A review is for the defects that change outcomes: name the risk, its severity and the line, and let the decision follow from them.',
+      figure:
+        'A decision is only as good as its numbers: take every figure from the measured data and keep units and percentiles straight.',
+      scenario:
+        'Design from the failure cases: each scenario is a promise the code keeps when the dependency declines, times out or answers twice.',
+      finding: 'Read what the check measured and why: the same mistake elsewhere costs more than here.',
+    },
+    wrongHeading: 'What went wrong',
+    principleHeading: 'The principle',
+    show: 'Show the principle',
+    open: 'Open the exercise at this check',
+    inExercise: (exercise: string, check: string) => `${exercise} · ${check}`,
+    correct: 'I had it',
+    wrong: 'Not yet',
+    answered: (days: number) => `Next review in ${days} ${days === 1 ? 'day' : 'days'}.`,
+    seeAll: 'All review cards',
+  },
   exercise: 'Exercise',
   difficulty: { intro: 'Intro', core: 'Core', stretch: 'Stretch' },
   startExercise: 'Start the exercise',

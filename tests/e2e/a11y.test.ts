@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
 import { useBrowser } from './browser.ts';
+import { seededProgress } from './seeded-progress.ts';
 
 const { newPage, url } = useBrowser();
 
@@ -103,6 +104,26 @@ describe.each(['light', 'dark'] as const)('accessibility (axe), %s theme', (them
     await page.locator('.search-result mark').first().waitFor({ timeout: 15_000 });
     const found = blocking(await axe(page), `search results (${theme})`);
     expect(found, `axe on search results (${theme}):\n${describeViolations(found)}`).toEqual([]);
+  });
+});
+
+describe('accessibility (axe), a learner’s progress', () => {
+  it('the progress and home pages with progress, failing checks and a due review card shown have none, in both themes', async () => {
+    const page = await newPage();
+    const progress = seededProgress();
+    await page.goto(url('/progress/'));
+    await page.evaluate((p) => localStorage.setItem('craftpath:progress', p), progress);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto(url('/progress/'));
+      await page.locator('#review [data-card-show]').first().click();
+      const found = blocking(await axe(page), `progress with a review card (${theme})`);
+      expect(found, `axe on progress (${theme}):\n${describeViolations(found)}`).toEqual([]);
+      await page.goto(url('/'));
+      await page.locator('#review-due [data-card]').first().waitFor();
+      const home = blocking(await axe(page), `home with a due card (${theme})`);
+      expect(home, `axe on home (${theme}):\n${describeViolations(home)}`).toEqual([]);
+    }
   });
 });
 

@@ -21,6 +21,7 @@ describe('progress', () => {
       attempts: 2,
       passedAt: '2026-11-28T09:02:00.000Z',
       lastAttemptAt: '2026-11-28T09:02:00.000Z',
+      firstAttemptAt: '2026-11-28T09:01:00.000Z',
     });
     // Trying something else after passing does not take the pass away.
     expect(store.recordRun('payment-charge', { verdict: 'fail' })).toMatchObject({

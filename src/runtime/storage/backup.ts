@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { KeyValueStorage } from './key-value.ts';
-import { parseProgress, PROGRESS_KEY, progressSchema, type ExerciseProgress, type Progress } from './progress.ts';
+import { mergeCards } from '../review/review-card.ts';
+import { mergeExerciseRecords, parseProgress, PROGRESS_KEY, progressSchema, type Progress } from './progress.ts';
 import { parseSavedWork, savedWorkSchema, WORK_KEY_PREFIX, type SavedWorkRecord } from './saved-work.ts';
 import { describeStorageError } from './stored-record.ts';
 
@@ -99,7 +100,7 @@ export function planImport(storage: KeyValueStorage, backup: Backup): PlanResult
 
   for (const [slug, theirs] of Object.entries(backup.progress.exercises)) {
     const yours = mine.exercises[slug];
-    const next = yours ? mergeResult(yours, theirs) : theirs;
+    const next = yours ? mergeExerciseRecords(yours, theirs) : theirs;
     merged.exercises[slug] = next;
     row(slug).result = !yours
       ? 'added'
@@ -115,6 +116,9 @@ export function planImport(storage: KeyValueStorage, backup: Backup): PlanResult
     if (newer) merged.lastLesson = backup.progress.lastLesson;
     lastLesson = newer ? 'newer' : 'kept-yours';
   }
+  // Review cards: per card, the copy changed last wins (an answer given in either place is kept).
+  const reviews = mergeCards(mine.reviews, backup.progress.reviews);
+  if (reviews) merged.reviews = reviews;
   if (JSON.stringify(merged) !== JSON.stringify(mine)) writes.set(PROGRESS_KEY, JSON.stringify(merged));
 
   for (const [slug, theirs] of Object.entries(backup.work)) {
@@ -196,17 +200,6 @@ export function restoreSnapshot(storage: KeyValueStorage, snapshot: Snapshot): b
     // Reported through the return value below.
   }
   return [...snapshot].every(([key, value]) => storage.getItem(key) === value);
-}
-
-function mergeResult(yours: ExerciseProgress, theirs: ExerciseProgress): ExerciseProgress {
-  const passedAt = [yours.passedAt, theirs.passedAt].filter((t): t is string => t !== undefined).sort()[0];
-  const next: ExerciseProgress = {
-    status: yours.status === 'passed' || theirs.status === 'passed' ? 'passed' : 'in-progress',
-    attempts: Math.max(yours.attempts, theirs.attempts),
-    lastAttemptAt: yours.lastAttemptAt > theirs.lastAttemptAt ? yours.lastAttemptAt : theirs.lastAttemptAt,
-  };
-  if (passedAt) next.passedAt = passedAt;
-  return next;
 }
 
 /** A revision counts saves in one browser; it means nothing in another, so it is not carried across. */

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import type { CheckReport } from '../report/check-report.ts';
+import { noteReport } from '../review/from-report.ts';
+import { reviewCardSchema, type ReviewCard } from '../review/review-card.ts';
 import type { KeyValueStorage } from './key-value.ts';
 import { readRecord, writeRecord, type RecordAccess, type StorageNotice } from './stored-record.ts';
 
@@ -16,8 +18,19 @@ const exerciseProgressSchema = z
     attempts: z.number().int().nonnegative(),
     /** ISO time of the first passing run. */
     passedAt: z.string().optional(),
-    /** ISO time of the latest run. */
+    /**
+     * ISO time of the latest run; while attempts is 0, of the first hint or solution view. It is the
+     * record's time that backups and team sync compare ("newer wins").
+     */
     lastAttemptAt: z.string(),
+    /** ISO time of the first run. Absent in records saved before it was kept. */
+    firstAttemptAt: z.string().optional(),
+    /** How many of the exercise's hints the learner has revealed (the highest, across visits). */
+    hintsUsed: z.number().int().nonnegative().optional(),
+    /** ISO time the learner first opened the reference solution; compared with passedAt on the progress page. */
+    solutionViewedAt: z.string().optional(),
+    /** Checks that failed in the latest run of each part (code, judgment), by check id: what is still to fix. */
+    failing: z.record(z.string().max(100), z.string().max(200)).optional(),
   })
   .strict();
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
@@ -29,6 +42,8 @@ export const progressSchema = z
     exercises: z.record(z.string(), exerciseProgressSchema),
     /** The lesson the learner last opened, for "continue where you left off". */
     lastLesson: z.object({ id: z.string(), at: z.string() }).strict().optional(),
+    /** The review queue: mistakes the learner made and fixed, per card id (src/runtime/review). */
+    reviews: z.record(z.string().max(300), reviewCardSchema).optional(),
   })
   .strict();
 export type Progress = z.infer<typeof progressSchema>;
@@ -60,22 +75,82 @@ export class ProgressStore {
     return this.read().exercises[slug]?.status ?? 'not-started';
   }
 
-  /** Record one run of the checks. */
-  recordRun(slug: string, report: Pick<CheckReport, 'verdict'>): ExerciseProgress {
+  /**
+   * Record one run of the checks. With the report's checks, the checks still failing are kept and the
+   * review queue learns the run's mistakes and fixes. A pass from one part of a two-part exercise (review
+   * then fix) counts only when no check of the other part is still failing.
+   */
+  recordRun(
+    slug: string,
+    report: Pick<CheckReport, 'verdict'> & Partial<Pick<CheckReport, 'checks'>>,
+  ): ExerciseProgress {
     const progress = this.read();
-    const at = this.#access.now().toISOString();
+    const now = this.#access.now();
+    const at = now.toISOString();
     const before = progress.exercises[slug];
-    const passed = before?.status === 'passed' || report.verdict === 'pass';
+    // The other part's failing checks stay; this run's checks replace their own entries.
+    const ran = new Set(report.checks?.map((c) => c.id));
+    const failing: Record<string, string> = Object.fromEntries(
+      Object.entries(before?.failing ?? {}).filter(([id]) => !ran.has(id)),
+    );
+    for (const check of report.checks ?? []) if (check.status !== 'pass') failing[check.id] = check.title.slice(0, 200);
+    const stillFailing = report.checks ? Object.keys(failing).length > 0 : false;
+    const passesNow = report.verdict === 'pass' && !stillFailing;
+    const passed = before?.status === 'passed' || passesNow;
     const next: ExerciseProgress = {
+      ...before,
       status: passed ? 'passed' : 'in-progress',
       attempts: (before?.attempts ?? 0) + 1,
       lastAttemptAt: at,
     };
-    const passedAt = before?.passedAt ?? (report.verdict === 'pass' ? at : undefined);
+    // A record saved before first attempts were kept has none: the page says "not recorded", not a guess.
+    const first = before?.firstAttemptAt ?? (before && before.attempts > 0 ? undefined : at);
+    if (first) next.firstAttemptAt = first;
+    const passedAt = before?.passedAt ?? (passesNow ? at : undefined);
     if (passedAt) next.passedAt = passedAt;
+    if (report.checks) {
+      if (Object.keys(failing).length > 0) next.failing = failing;
+      else delete next.failing;
+      progress.reviews = noteReport(progress.reviews, { exercise: slug, checks: report.checks }, now);
+    }
     progress.exercises[slug] = next;
     this.#write(progress);
     return next;
+  }
+
+  /** The learner revealed hint number `shown` (1-based) of an exercise; the highest is kept. */
+  recordHint(slug: string, shown: number): ExerciseProgress {
+    return this.#touch(slug, (entry) => {
+      entry.hintsUsed = Math.max(entry.hintsUsed ?? 0, shown);
+    });
+  }
+
+  /** The learner opened the reference solution; the first time is kept. */
+  recordSolutionViewed(slug: string): ExerciseProgress {
+    return this.#touch(slug, (entry) => {
+      entry.solutionViewedAt ??= this.#access.now().toISOString();
+    });
+  }
+
+  /** Replace one review card (an answer from the review queue). */
+  saveCard(id: string, card: ReviewCard): boolean {
+    const progress = this.read();
+    progress.reviews = { ...progress.reviews, [id]: card };
+    return this.#write(progress);
+  }
+
+  /** Changes an exercise's record without a run; an exercise not started becomes started. */
+  #touch(slug: string, change: (entry: ExerciseProgress) => void): ExerciseProgress {
+    const progress = this.read();
+    const entry: ExerciseProgress = progress.exercises[slug]
+      ? { ...progress.exercises[slug] }
+      : { status: 'in-progress', attempts: 0, lastAttemptAt: this.#access.now().toISOString() };
+    change(entry);
+    // Without a run, the record's time still has to move on, or sync would keep an older copy over it.
+    if (entry.attempts === 0) entry.lastAttemptAt = this.#access.now().toISOString();
+    progress.exercises[slug] = entry;
+    this.#write(progress);
+    return entry;
   }
 
   visitLesson(id: string): void {
@@ -119,4 +194,30 @@ export function lessonState(progress: Progress, exercises: readonly string[]): E
   const states = exercises.map((e) => progress.exercises[e]?.status ?? 'not-started');
   if (states.every((s) => s === 'passed')) return 'passed';
   return states.some((s) => s !== 'not-started') ? 'in-progress' : 'not-started';
+}
+
+/**
+ * Merges two copies of one exercise's record (a backup, another browser): a pass is never lost, the
+ * earliest first attempt, pass and solution view and the most hints are kept, and the newer copy says
+ * which checks are still failing.
+ */
+export function mergeExerciseRecords(a: ExerciseProgress, b: ExerciseProgress): ExerciseProgress {
+  const [newer, older] = a.lastAttemptAt >= b.lastAttemptAt ? [a, b] : [b, a];
+  const earliest = (x: string | undefined, y: string | undefined) =>
+    [x, y].filter((t): t is string => t !== undefined).sort()[0];
+  const merged: ExerciseProgress = {
+    status: newer.status === 'passed' || older.status === 'passed' ? 'passed' : 'in-progress',
+    attempts: Math.max(a.attempts, b.attempts),
+    lastAttemptAt: newer.lastAttemptAt,
+  };
+  const passedAt = earliest(a.passedAt, b.passedAt);
+  if (passedAt) merged.passedAt = passedAt;
+  const first = earliest(a.firstAttemptAt, b.firstAttemptAt);
+  if (first) merged.firstAttemptAt = first;
+  const hints = Math.max(a.hintsUsed ?? 0, b.hintsUsed ?? 0);
+  if (a.hintsUsed !== undefined || b.hintsUsed !== undefined) merged.hintsUsed = hints;
+  const viewed = earliest(a.solutionViewedAt, b.solutionViewedAt);
+  if (viewed) merged.solutionViewedAt = viewed;
+  if (newer.failing) merged.failing = newer.failing;
+  return merged;
 }

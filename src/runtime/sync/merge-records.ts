@@ -1,4 +1,5 @@
-import type { ExerciseProgress, Progress } from '../storage/progress.ts';
+import { mergeCards } from '../review/review-card.ts';
+import { mergeExerciseRecords, type ExerciseProgress, type Progress } from '../storage/progress.ts';
 import type { SavedWorkRecord } from '../storage/saved-work.ts';
 
 /**
@@ -17,15 +18,7 @@ export function mergeExerciseProgress(
   b: ExerciseProgress | undefined,
 ): ExerciseProgress | undefined {
   if (!a || !b) return a ?? b;
-  const [newer, older] = a.lastAttemptAt >= b.lastAttemptAt ? [a, b] : [b, a];
-  const passedAt = [a.passedAt, b.passedAt].filter((t): t is string => t !== undefined).sort()[0];
-  const merged: ExerciseProgress = {
-    status: newer.status === 'passed' || older.status === 'passed' ? 'passed' : 'in-progress',
-    attempts: Math.max(a.attempts, b.attempts),
-    lastAttemptAt: newer.lastAttemptAt,
-  };
-  if (passedAt) merged.passedAt = passedAt;
-  return merged;
+  return mergeExerciseRecords(a, b);
 }
 
 export function mergeWork(a: SavedWorkRecord | undefined, b: SavedWorkRecord | undefined): SavedWorkRecord | undefined {
@@ -43,6 +36,8 @@ export function mergeStates(a: SyncedState, b: SyncedState): SyncedState {
   const lessons = [a.progress.lastLesson, b.progress.lastLesson].filter((l) => l !== undefined);
   const lastLesson = lessons.sort((x, y) => (x.at < y.at ? 1 : -1))[0];
   if (lastLesson) progress.lastLesson = lastLesson;
+  const reviews = mergeCards(a.progress.reviews, b.progress.reviews);
+  if (reviews) progress.reviews = reviews;
   const work: SyncedState['work'] = {};
   for (const slug of new Set([...Object.keys(a.work), ...Object.keys(b.work)])) {
     const merged = mergeWork(a.work[slug], b.work[slug]);
@@ -69,6 +64,11 @@ function canonical(state: SyncedState): string {
           )
         : value;
   return JSON.stringify(
-    sort({ exercises: state.progress.exercises, lastLesson: state.progress.lastLesson ?? null, work: state.work }),
+    sort({
+      exercises: state.progress.exercises,
+      lastLesson: state.progress.lastLesson ?? null,
+      reviews: state.progress.reviews ?? {},
+      work: state.work,
+    }),
   );
 }

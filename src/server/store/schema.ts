@@ -120,12 +120,12 @@ export interface PasswordResetTable extends Timestamps {
   created_by: string;
 }
 
-export type SyncedKind = 'progress' | 'work' | 'lesson';
+export type SyncedKind = 'progress' | 'work' | 'lesson' | 'review';
 
 export interface SyncedRecordTable extends Timestamps {
   user_id: string;
   kind: SyncedKind;
-  /** Exercise slug for progress and work; empty for the last-lesson record. */
+  /** Exercise slug for progress and work; card id for a review card; empty for the last-lesson record. */
   name: string;
   /** The browser's versioned record, as JSON text. */
   body: string;

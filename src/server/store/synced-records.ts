@@ -1,4 +1,5 @@
 import { PROGRESS_VERSION, parseProgress, type ExerciseProgress } from '../../runtime/storage/progress.ts';
+import { reviewCardSchema } from '../../runtime/review/review-card.ts';
 import { savedWorkSchema } from '../../runtime/storage/saved-work.ts';
 import { mergeStates, type SyncedState } from '../../runtime/sync/merge-records.ts';
 import type { Store } from './database.ts';
@@ -24,6 +25,9 @@ export async function readSynced(store: Store, userId: string): Promise<SyncedSt
     } else if (row.kind === 'lesson') {
       const parsed = parseProgress({ version: PROGRESS_VERSION, exercises: {}, lastLesson: body });
       if (parsed?.lastLesson) state.progress.lastLesson = parsed.lastLesson;
+    } else if (row.kind === 'review') {
+      const parsed = reviewCardSchema.safeParse(body);
+      if (parsed.success) state.progress.reviews = { ...state.progress.reviews, [row.name]: parsed.data };
     }
   }
   return state;
@@ -51,6 +55,12 @@ export async function mergeSynced(store: Store, userId: string, incoming: Synced
         name,
         body: w,
         record_at: w.updatedAt,
+      })),
+      ...Object.entries(merged.progress.reviews ?? {}).map(([name, card]) => ({
+        kind: 'review' as const,
+        name,
+        body: card,
+        record_at: card.updatedAt,
       })),
       ...(merged.progress.lastLesson
         ? [

@@ -66,6 +66,7 @@ class ExerciseElement extends HTMLElement {
       const untouched = !active || active === document.body;
       if (start?.contains(active) || (this.#focusWhenReady && untouched)) handle.focus();
       start?.remove();
+      revealCheck(this, slug);
       return handle;
     } catch (error) {
       this.workbench = undefined;
@@ -87,6 +88,7 @@ function wireHints(section: Element): void {
     next.tabIndex = -1;
     next.focus();
     const shown = items.filter((li) => !li.hidden).length;
+    recordHint(section, shown);
     if (shown === items.length) {
       button.disabled = true;
       button.textContent = t.noMoreHints;
@@ -94,6 +96,31 @@ function wireHints(section: Element): void {
       button.textContent = t.showHint(shown + 1, items.length);
     }
   });
+}
+
+/**
+ * A review card links here with ?exercise=<slug>&check=<id>: once the exercise is mounted, the results of
+ * the last run are shown, and the learner lands on that check's entry in them.
+ */
+function revealCheck(host: HTMLElement, slug: string): void {
+  const params = new URLSearchParams(location.search);
+  const check = params.get('check');
+  if (params.get('exercise') !== slug || !check) return;
+  const entry = host.querySelector<HTMLDetailsElement>(`[data-check="${CSS.escape(check)}"]`);
+  if (!entry) return;
+  entry.open = true;
+  entry.dataset['reviewTarget'] = '';
+  entry.scrollIntoView({ block: 'center' });
+  entry.querySelector<HTMLElement>('summary')?.focus({ preventScroll: true });
+}
+
+/** Loaded on the first hint only: the lesson page does not carry the storage code until then. */
+function recordHint(section: Element, shown: number): void {
+  const slug = section.querySelector<HTMLElement>('craftpath-exercise')?.dataset['slug'];
+  if (!slug) return;
+  void import('../../runtime/storage/progress.ts')
+    .then(({ ProgressStore }) => new ProgressStore(localStorage).recordHint(slug, shown))
+    .catch(() => undefined);
 }
 
 if (!customElements.get('craftpath-exercise')) customElements.define('craftpath-exercise', ExerciseElement);

@@ -292,9 +292,11 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   });
 
   const reference = solutionFiles(bundle);
-  solutionButton.addEventListener('click', () =>
-    openSolutionDiff(monaco, { mine: learnerFiles(), reference, paths: [...editable], opener: solutionButton }),
-  );
+  solutionButton.addEventListener('click', () => {
+    // Kept so the progress page can say whether the pass came after looking at the answer.
+    progress.recordSolutionViewed(bundle.slug);
+    openSolutionDiff(monaco, { mine: learnerFiles(), reference, paths: [...editable], opener: solutionButton });
+  });
 
   return {
     setFile(path, text) {

@@ -8,6 +8,7 @@ import type { CheckReport } from '../../runtime/report/check-report.ts';
 import { autosaveFor } from '../exercise/autosave.ts';
 import { previousRunBanner } from '../exercise/previous-run.ts';
 import { LastReports } from '../../runtime/storage/last-report.ts';
+import { ProgressStore } from '../../runtime/storage/progress.ts';
 import { renderReport, verdictText } from '../exercise/results-view.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
@@ -123,6 +124,8 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
       results.dataset['verdict'] = report.verdict;
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
       reports.save(report, 'judgment');
+      // Attempts, dates, checks still failing and the review queue's mistakes, as for code exercises.
+      new ProgressStore(localStorage).recordRun(bundle.slug, report);
       saveStatus.textContent = '';
       submitButton.textContent = t.judgment.resubmit;
       // Focus moves to the results so keyboard and screen-reader users land on what changed.

@@ -10,6 +10,7 @@ import { lessonState, ProgressStore } from '../../runtime/storage/progress.ts';
 import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
+import { renderDetails } from './details.ts';
 import { renderBackupView, renderImportPreview } from './import-preview.ts';
 
 interface TrackData {
@@ -41,6 +42,7 @@ const store = new ProgressStore(localStorage, onNotice);
 
 function render(): void {
   const progress = store.read();
+  renderDetails(document, progress);
   for (const track of tracks) {
     const section = root?.querySelector<HTMLElement>(`[data-track="${track.id}"]`);
     if (!section) continue;

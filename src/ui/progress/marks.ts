@@ -56,16 +56,30 @@ function recordVisit(stored: Stored | undefined, lessonId: string): void {
   }
 }
 
+/**
+ * "Continue where you left off": the first exercise not yet passed, from the lesson last read onwards
+ * (then from the start), so a learner who just finished a lesson is sent to the next step, not back.
+ */
 function showContinue(stored: Stored | undefined): void {
   const box = document.querySelector<HTMLElement>('[data-continue]');
-  const id = stored?.lastLesson?.id;
-  if (!box || typeof id !== 'string') return;
-  const titles = JSON.parse(box.dataset['lessons'] ?? '{}') as Record<string, string>;
-  const title = titles[id];
+  if (!box || !stored || (!stored.lastLesson && Object.keys(stored.exercises ?? {}).length === 0)) return;
+  const steps = JSON.parse(box.dataset['steps'] ?? '[]') as [lesson: string, exercise: string, label: string][];
+  const from = Math.max(
+    0,
+    steps.findIndex(([lesson]) => lesson === stored.lastLesson?.id),
+  );
+  const ordered = [...steps.slice(from), ...steps.slice(0, from)];
+  const next = ordered.find(([, exercise]) => statusOf(stored, exercise) !== 'passed');
   const link = box.querySelector<HTMLAnchorElement>('a');
-  if (!title || !link) return;
-  link.href = `${box.dataset['base'] ?? '/'}lessons/${id}/`;
-  link.textContent = title;
+  if (!link) return;
+  if (next) {
+    const [lesson, exercise, label] = next;
+    link.href = `${box.dataset['base'] ?? '/'}lessons/${lesson}/#exercise-${exercise}`;
+    link.textContent = label;
+  } else {
+    link.href = `${box.dataset['base'] ?? '/'}progress/#review`;
+    link.textContent = t.progress.allDone;
+  }
   box.hidden = false;
 }
 

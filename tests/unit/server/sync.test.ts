@@ -92,6 +92,51 @@ describe.each(TEST_DATABASES)('progress sync on $name', (database) => {
     ]);
   });
 
+  it('keeps review cards and the progress page’s fields: the card answered last wins', async () => {
+    const card = (step: number, updatedAt: string) => ({
+      exercise: 'refund',
+      check: 'mutants',
+      checkTitle: 'Your tests catch the mutants',
+      kind: 'mutant' as const,
+      wrong: 'Drops the cap on refunds',
+      seenAt: '2026-11-01T09:00:00.000Z',
+      fixedAt: '2026-11-01T10:00:00.000Z',
+      step,
+      dueAt: '2026-11-05T10:00:00.000Z',
+      reviews: step,
+      correct: step,
+      updatedAt,
+    });
+    const id = 'refund/mutants/item:no-cap';
+    const exercise = {
+      status: 'in-progress' as const,
+      attempts: 2,
+      lastAttemptAt: '2026-11-04T10:00:00.000Z',
+      firstAttemptAt: '2026-11-01T09:00:00.000Z',
+      hintsUsed: 2,
+      solutionViewedAt: '2026-11-01T09:30:00.000Z',
+      failing: { lint: 'Lint gate' },
+    };
+    const laptop: SyncState = {
+      progress: {
+        version: 1,
+        exercises: { 'adr-cache': exercise },
+        reviews: { [id]: card(2, '2026-11-04T10:00:00.000Z') },
+      },
+      work: {},
+    };
+    expect((await other.json('POST', '/api/sync', laptop)).status).toBe(200);
+    const phone: SyncState = {
+      progress: { version: 1, exercises: {}, reviews: { [id]: card(1, '2026-11-02T10:00:00.000Z') } },
+      work: {},
+    };
+    const merged = await other.json<SyncState>('POST', '/api/sync', phone);
+    expect(merged.body.progress.reviews?.[id]?.step).toBe(2);
+    const stored = (await other.json<SyncState>('GET', '/api/sync')).body;
+    expect(stored.progress.reviews?.[id]).toEqual(card(2, '2026-11-04T10:00:00.000Z'));
+    expect(stored.progress.exercises['adr-cache']).toEqual(exercise);
+  });
+
   it('refuses a work record filed under another exercise’s key', async () => {
     const res = await learner.json('POST', '/api/sync', {
       progress: { version: 1, exercises: {} },
