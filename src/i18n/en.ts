@@ -64,6 +64,7 @@ export const en = {
   hintsHeading: 'Hints',
   showHint: (n: number, total: number) => `Show hint ${n} of ${total}`,
   noMoreHints: 'No more hints',
+  lastHintAfterSubmit: 'The last hint opens after your first submission',
   editorKeyboardHelp:
     'Keyboard: Ctrl+Enter (⌘+Enter) runs the checks. In the editor, Ctrl+M (⌃⇧M on a Mac) makes Tab move focus out of the editor, and Alt+F1 opens the editor’s accessibility help.',
   filesLabel: 'Files',
@@ -184,7 +185,10 @@ export const en = {
     hiddenFile: (file: string, line: number) => `in ${file} line ${line} (a hidden test)`,
   },
   judgment: {
-    submit: 'Submit and see the key',
+    submit: 'Submit',
+    submitFinal: 'Final submission: show the whole key',
+    finalHelp:
+      'Each submission explains what you found and counts what you missed. The final submission also shows what you missed and why; after it, the key is open.',
     submitting: 'Grading against the answer key…',
     resubmit: 'Submit again',
     keyFailed: (reason: string) => `The answer key could not be loaded: ${reason}.`,

@@ -25,8 +25,11 @@ import '../../styles/judgment.css';
 export interface JudgmentHandle {
   /** The answers as the files they are graded from, e.g. { "review.json": "…" }. */
   answers(): Record<string, string>;
-  /** Fetch the key, grade, show the scores and the key; the report, or undefined when the key failed to load. */
-  submit(): Promise<CheckReport | undefined>;
+  /**
+   * Fetch the key, grade and show the scores; the report, or undefined when the key failed to load. Only
+   * what the learner found is explained until a final submission (`final: true`), which reveals the key.
+   */
+  submit(options?: { final?: boolean }): Promise<CheckReport | undefined>;
   /** Puts the keyboard on the brief (or the first form), as Start does. */
   focus(): void;
   /** The "then fix it" workbench of a review-then-fix exercise, once it is open (after Submit). */
@@ -77,6 +80,14 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   const material = pathsWithRole(bundle.meta, 'readonly').filter((p) => !diffed.has(p));
 
   const submitButton = h('button', { type: 'button', class: 'button', 'data-submit': true }, t.judgment.submit);
+  // The whole key, missed defects included, is shown only once the learner says this is their last answer.
+  const finalKey = `craftpath:judgment-final:${bundle.slug}`;
+  let revealed = localStorage.getItem(finalKey) === '1';
+  const finalButton = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', 'data-submit-final': true, hidden: revealed },
+    t.judgment.submitFinal,
+  );
   const results = h('section', {
     class: 'workbench__results',
     'aria-label': t.resultsHeading,
@@ -97,7 +108,8 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     ),
     ...(brief ? [brief] : []),
     ...panels.map((p) => p.element),
-    h('div', { class: 'workbench__toolbar' }, submitButton),
+    h('div', { class: 'workbench__toolbar' }, submitButton, finalButton),
+    h('p', { class: 'meta' }, t.judgment.finalHelp),
     h('p', { class: 'meta' }, t.judgment.keyboardHelp, ' ', t.judgment.saved),
     saveStatus,
     results,
@@ -106,7 +118,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   host.append(island);
 
   let key: AnswerKeyFile | undefined;
-  async function submit(): Promise<CheckReport | undefined> {
+  async function submit(options: { final?: boolean } = {}): Promise<CheckReport | undefined> {
     submitButton.setAttribute('aria-busy', 'true');
     saveStatus.textContent = t.judgment.submitting;
     try {
@@ -118,7 +130,14 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
         session.changed();
         session.flush();
       }
-      const report = await runChecks(graded, files, noToolchain);
+      const reveal = revealed || options.final === true ? 'all' : 'found';
+      const report = await runChecks(graded, files, noToolchain, { reveal });
+      if (reveal === 'all' && !revealed) {
+        revealed = true;
+        localStorage.setItem(finalKey, '1');
+        finalButton.hidden = true;
+      }
+      results.dataset['revealed'] = String(revealed);
       results.replaceChildren(renderScores(report), renderReport(report, { jumpTo: () => undefined }));
       results.dataset['verdict'] = report.verdict;
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
@@ -141,6 +160,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     }
   }
   submitButton.addEventListener('click', () => void submit());
+  finalButton.addEventListener('click', () => void submit({ final: true }));
   // What the learner saw after their last submit, marked as from a previous run.
   const reports = new LastReports(localStorage);
   const last = reports.load(bundle.slug, 'judgment');
