@@ -244,6 +244,9 @@ export const en = {
     impactLegend: 'Consumers that break when this change ships',
     saved: 'Your answers are saved in this browser.',
     fixHeading: 'Then fix it',
+    codeHeading: 'The code',
+    codeIntro:
+      'Write the tests, the fix, the rule and the ADR here; Run checks grades them. The review below is graded when you submit it.',
     fixIntro: 'Your review is in. Fix what it found in the code below; Run checks grades your changes.',
   },
   /** The team server's pages (src/pages/team/), shown only when a team server answers. */

@@ -251,3 +251,31 @@ describe('the rate-limiter pull request key', () => {
     expect(outcome.scores).toMatchObject({ blockingRecall: 0, calibration: 0, precision: 0 });
   });
 });
+
+describe('the capstone follow-up pull request key', () => {
+  const dir = 'exercises/capstone-retry-storm';
+  const capstone = reviewKeySchema.parse(JSON.parse(readFileSync(`${dir}/fixtures/key/review.json`, 'utf8')));
+  const reference = JSON.parse(readFileSync(`${dir}/solution/review.json`, 'utf8')) as ReviewAnswer;
+
+  it('passes the reference review, the unasked question counting neither way', () => {
+    const outcome = gradeReview(capstone, reference);
+    expect(outcome.status).toBe('pass');
+    expect(outcome.scores).toMatchObject({ blockingRecall: 1, calibration: 1, precision: 1, praise: 1 });
+  });
+
+  it('does not credit "use exponential backoff with jitter" on the retry loop with the ADR violation', () => {
+    const [, sdk, , praise] = reference.comments;
+    if (!sdk || !praise) throw new Error('the reference review changed');
+    const jitter: ReviewComment = {
+      file: 'src/checkout/place-order.ts',
+      startLine: 24,
+      endLine: 28,
+      label: 'issue',
+      blocking: true,
+      text: 'A fixed 200 ms delay retries in lockstep: use exponential backoff with jitter.',
+    };
+    const outcome = gradeReview(capstone, { comments: [jitter, sdk, praise], decision: 'request-changes' });
+    expect(outcome.counts).toMatchObject({ blockingFound: 1, falseAlarms: 1 });
+    expect(outcome.status).toBe('fail');
+  });
+});

@@ -26,7 +26,12 @@ export const documentKind: CheckKind<SpecOf<'document'>> = {
     });
     if (spec.statusValues !== undefined) {
       const allowed = spec.statusValues.map((s) => s.toLowerCase());
-      const ok = outline.status !== undefined && allowed.includes(outline.status.toLowerCase());
+      // "accepted (2026-03-16), see incident 2026-03-14" is accepted: MADR and the lessons date the status.
+      const word = outline.status
+        ?.trim()
+        .toLowerCase()
+        .match(/^[a-z-]+/)?.[0];
+      const ok = word !== undefined && allowed.includes(word);
       items.push({
         id: 'status',
         label: `Status is one of ${spec.statusValues.join(', ')}`,

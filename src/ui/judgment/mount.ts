@@ -77,7 +77,11 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   const diffed = new Set(
     judged.flatMap((c) => (c.kind === 'review' ? c.diff.flatMap((d) => [d.before, d.after]) : [])),
   );
-  const material = pathsWithRole(bundle.meta, 'readonly').filter((p) => !diffed.has(p));
+  // Code first (the capstone: fix, then review a follow-up) when the exercise lists a code check before its
+  // forms: the workbench opens at once above the forms, and the forms' brief is only the PR's description.
+  const codeFirst = bundle.meta.checks[0] !== undefined && !JUDGMENT_KINDS.has(bundle.meta.checks[0].kind);
+  const descriptions = judged.flatMap((c) => (c.kind === 'review' && c.description ? [c.description] : []));
+  const material = codeFirst ? descriptions : pathsWithRole(bundle.meta, 'readonly').filter((p) => !diffed.has(p));
 
   const submitButton = h('button', { type: 'button', class: 'button', 'data-submit': true }, t.judgment.submit);
   // The whole key, missed defects included, is shown only once the learner says this is their last answer.
@@ -118,7 +122,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   host.append(island);
 
   let key: AnswerKeyFile | undefined;
-  async function submit(options: { final?: boolean } = {}): Promise<CheckReport | undefined> {
+  async function submit(how: { final?: boolean } = {}): Promise<CheckReport | undefined> {
     submitButton.setAttribute('aria-busy', 'true');
     saveStatus.textContent = t.judgment.submitting;
     try {
@@ -130,7 +134,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
         session.changed();
         session.flush();
       }
-      const reveal = revealed || options.final === true ? 'all' : 'found';
+      const reveal = revealed || how.final === true ? 'all' : 'found';
       const report = await runChecks(graded, files, noToolchain, { reveal });
       if (reveal === 'all' && !revealed) {
         revealed = true;
@@ -179,10 +183,11 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   // The fix sees every file but the forms' own: the answers, the diff's before/after copies and the PR's
   // description. The readonly code the brief shows (src/quota-client.ts…) is what the fix imports, so it is
   // in the workbench too, where the editor's TypeScript service needs it to resolve the imports.
-  const descriptions = judged.flatMap((c) => (c.kind === 'review' && c.description ? [c.description] : []));
   const formFiles = new Set([...panels.map((p) => p.file), ...diffed, ...descriptions]);
-  const codeHost = h('section', { class: 'judgment__fix', 'aria-label': t.judgment.fixHeading, hidden: true });
-  island.append(codeHost);
+  const codeHeading = codeFirst ? t.judgment.codeHeading : t.judgment.fixHeading;
+  const codeHost = h('section', { class: 'judgment__fix', 'aria-label': codeHeading, hidden: true });
+  if (codeFirst) island.querySelector('.judgment__bar')?.after(codeHost);
+  else island.append(codeHost);
   let workbench: Promise<WorkbenchHandle> | undefined;
   function openCodeWorkbench(withKey: AnswerKeyFile | undefined): Promise<WorkbenchHandle> | undefined {
     if (codeChecks.length === 0) return undefined;
@@ -195,12 +200,13 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
         solution: withKey?.solution ?? bundle.solution,
       };
       codeHost.hidden = false;
-      codeHost.append(h('h4', {}, t.judgment.fixHeading), h('p', {}, t.judgment.fixIntro));
+      codeHost.append(h('h4', {}, codeHeading), h('p', {}, codeFirst ? t.judgment.codeIntro : t.judgment.fixIntro));
       return mountWorkbench(codeHost, { slug: bundle.slug, src: options.src, bundle: codeBundle });
     })();
     return workbench;
   }
-  if (bundle.meta.files.some((f) => f.path in restored && !formFiles.has(f.path))) void openCodeWorkbench(undefined);
+  if (codeFirst || bundle.meta.files.some((f) => f.path in restored && !formFiles.has(f.path)))
+    void openCodeWorkbench(undefined);
 
   return {
     answers,
