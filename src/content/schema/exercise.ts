@@ -130,6 +130,29 @@ export const documentCheckSchema = z
         tolerance: z.number().positive().max(1).default(0.1),
         /** How many different figures of the data set the document must quote at least. */
         min: z.number().int().nonnegative().default(1),
+        /**
+         * Names of data-set figures the document must quote (the run that decides it, not a nearby one):
+         * a value that is in the data but from the wrong row passes `figures-match` and fails here.
+         */
+        mustQuote: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
+    /** If set, the consequences section must name a real downside and quote a figure someone can check later. */
+    consequences: z
+      .object({
+        /** Heading of the consequences section, e.g. "Consequences". */
+        heading: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    /** If set, the first line of the decision section must choose one of the options that meet the constraints. */
+    decision: z
+      .object({
+        /** Heading of the decision section, e.g. "Decision outcome". */
+        heading: z.string().min(1),
+        /** Words that name an acceptable choice ("redis", "option 3"), case-insensitive. */
+        chooses: z.array(z.string().min(2)).min(1),
       })
       .strict()
       .optional(),

@@ -1,6 +1,6 @@
 import type { CheckItem } from '../report/check-report.ts';
 import { outlineMarkdown } from '../parse/markdown-outline.ts';
-import { confirmationRules, figureRules, optionRules } from './document-adr.ts';
+import { confirmationRules, consequenceRules, decisionRules, figureRules, optionRules } from './document-adr.ts';
 import { READS_NOTHING, type CheckKind, type SpecOf } from './kind.ts';
 
 /** Structure of a Markdown document (an ADR, a design doc): pure, so it needs no toolchain at all. */
@@ -57,10 +57,13 @@ export const documentKind: CheckKind<SpecOf<'document'>> = {
         ...(ok ? {} : { message: `Found ${outline.tables}.` }),
       });
     }
-    // ADR rules: options with downsides, figures that match the data, a confirmation that names a test.
+    // ADR rules: options with downsides, figures that match the data, a choice the constraints allow,
+    // consequences that can be proved wrong, a confirmation that names a test.
     items.push(
       ...optionRules(spec, text),
       ...figureRules(spec, text, workspace),
+      ...decisionRules(spec, text),
+      ...consequenceRules(spec, text),
       ...confirmationRules(spec, text, workspace),
     );
     const passed = items.filter((i) => i.status === 'pass').length;
