@@ -89,7 +89,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   let revealed = localStorage.getItem(finalKey) === '1';
   const finalButton = h(
     'button',
-    { type: 'button', class: 'button button--secondary', 'data-submit-final': true, hidden: revealed },
+    { type: 'button', class: 'button button--secondary', 'data-submit-final': true },
     t.judgment.submitFinal,
   );
   const results = h('section', {
@@ -112,7 +112,8 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     ),
     ...(brief ? [brief] : []),
     ...panels.map((p) => p.element),
-    h('div', { class: 'workbench__toolbar' }, submitButton, finalButton),
+    // Once the key is open there is nothing left to reveal (a `hidden` attribute would lose to .button's display).
+    h('div', { class: 'workbench__toolbar' }, submitButton, ...(revealed ? [] : [finalButton])),
     h('p', { class: 'meta' }, t.judgment.finalHelp),
     h('p', { class: 'meta' }, t.judgment.keyboardHelp, ' ', t.judgment.saved),
     saveStatus,
@@ -139,7 +140,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
       if (reveal === 'all' && !revealed) {
         revealed = true;
         localStorage.setItem(finalKey, '1');
-        finalButton.hidden = true;
+        finalButton.remove();
       }
       results.dataset['revealed'] = String(revealed);
       results.replaceChildren(renderScores(report), renderReport(report, { jumpTo: () => undefined }));
