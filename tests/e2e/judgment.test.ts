@@ -200,4 +200,25 @@ describe('judgment exercises, by keyboard alone', () => {
     await page.keyboard.press('Space');
     await expect(submitWithKeyboard(page, exercise)).resolves.toBe('pass');
   });
+
+  it('capstone: the code comes first, the ADR is in its tree, and the follow-up review is graded on submit', async () => {
+    const page = await newPage();
+    const exercise = await openJudgment(page, '/lessons/incident-to-decision/', 'capstone-retry-storm');
+    const code = exercise.locator('.judgment__fix .workbench[data-ready]');
+    await code.locator('.monaco-editor').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(
+      code.locator('[role="treeitem"][data-path="docs/adr/0012-retry-bank-calls-in-the-adapter.md"]').count(),
+    ).resolves.toBe(1);
+    // The workbench sits above the review form, which reviews the teammate's pull request.
+    const order = await exercise.evaluate((el) => {
+      const fix = el.querySelector('.judgment__fix');
+      const review = el.querySelector('[data-panel="review"]');
+      return fix && review ? fix.compareDocumentPosition(review) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+    });
+    expect(order).toBeGreaterThan(0);
+    await expect(submitWithKeyboard(page, exercise)).resolves.toBe('fail');
+    await expect(exercise.locator('[data-judgment] > [data-results]').textContent()).resolves.toMatch(
+      /Found 0 of 2 blocking defects/,
+    );
+  });
 });
