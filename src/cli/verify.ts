@@ -82,7 +82,16 @@ export async function verifyExercise(
   // go one at a time, after the Node runs; it is in-process and fast, so this costs little.
   const workerRuns = [solution, ...wrongRuns];
   const workerReports: CheckReport[] = [];
-  for (const run of workerRuns) workerReports.push(await grade(bundle, run, worker));
+  for (const run of workerRuns) {
+    const { report, unhandled } = await withUnhandledRejections(() => grade(bundle, run, worker));
+    workerReports.push(report);
+    // Vitest fails a run whose code leaves a rejected promise nobody handles; in this process it would
+    // end verify itself, so it is caught here and reported against the run that left it.
+    if (unhandled.length > 0)
+      outcome.problems.push(
+        `${run.describe} left ${unhandled.length} unhandled promise rejection(s) in the worker engine (${unhandled[0]}); Vitest would fail the run, the worker engine does not report it`,
+      );
+  }
   runs.forEach((run, i) => {
     const report = reports[i];
     if (report) outcome.problems.push(...judge(run, report));
@@ -115,6 +124,23 @@ async function grade(bundle: ExerciseBundle, run: Run, toolchain: Toolchain): Pr
   const report = await runChecks(only, run.files, toolchain);
   if (report.checks.some((c) => c.id === caughtBy && c.status === 'fail')) return report;
   return runChecks(bundle, run.files, toolchain);
+}
+
+/** Runs `work` with unhandled rejections recorded instead of ending the process. */
+async function withUnhandledRejections<T>(work: () => Promise<T>): Promise<{ report: T; unhandled: string[] }> {
+  const unhandled: string[] = [];
+  const record = (reason: unknown): void => {
+    unhandled.push(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
+  };
+  process.on('unhandledRejection', record);
+  try {
+    const report = await work();
+    // A rejection is reported after the microtask queue drains; give it that turn before stopping to listen.
+    await new Promise((resolve) => setImmediate(resolve));
+    return { report, unhandled };
+  } finally {
+    process.off('unhandledRejection', record);
+  }
 }
 
 /** How a check that should have failed ended, as a verb phrase. */

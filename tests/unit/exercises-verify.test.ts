@@ -87,6 +87,31 @@ describe('exercises verify', () => {
     );
   }, 180_000);
 
+  it('reports a wrong solution that leaves an unhandled rejection in the worker engine instead of crashing', async () => {
+    const { exercisesDir, dir } = await copy('refund-fakes-contract');
+    // Every provider rejection propagates; a hidden test starts refund() with `void`, so its rejection is unhandled.
+    await editFile(
+      join(dir, 'exercise.yaml'),
+      (t) =>
+        t +
+        [
+          '  - id: rejections-thrown',
+          '    mistake: lets every provider rejection propagate',
+          '    caughtBy: refactor-done',
+          '    edits:',
+          '      - file: src/refund-service.ts',
+          "        find: 'if (error instanceof RefundRejectedError && error.code in REJECTIONS) {'",
+          "        replace: 'if (false) {'",
+          '',
+        ].join('\n'),
+    );
+    const result = await runCli(['verify', 'refund-fakes-contract', '--exercises-dir', exercisesDir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'wrong solution "rejections-thrown" ("lets every provider rejection propagate") left 1 unhandled promise rejection(s) in the worker engine (RefundRejectedError: refund rejected: charge-not-found)',
+    );
+  }, 180_000);
+
   it('scaffolds with `new`, refuses it while TODOs remain, and accepts it once they are filled', async () => {
     const { exercisesDir } = await copy('lint-gate');
     expect((await runCli(['new', 'greet-user', '--exercises-dir', exercisesDir])).code).toBe(0);
