@@ -127,6 +127,7 @@ export const en = {
   hintsHeading: 'Hints',
   showHint: (n: number, total: number) => `Show hint ${n} of ${total}`,
   noMoreHints: 'No more hints',
+  lastHintAfterSubmit: 'The last hint opens after your first submission',
   editorKeyboardHelp:
     'Keyboard: Ctrl+Enter (⌘+Enter) runs the checks. In the editor, Ctrl+M (⌃⇧M on a Mac) makes Tab move focus out of the editor, and Alt+F1 opens the editor’s accessibility help.',
   filesLabel: 'Files',
@@ -249,7 +250,10 @@ export const en = {
     hiddenFile: (file: string, line: number) => `in ${file} line ${line} (a hidden test)`,
   },
   judgment: {
-    submit: 'Submit and see the key',
+    submit: 'Submit',
+    submitFinal: 'Final submission: show the whole key',
+    finalHelp:
+      'Each submission explains what you found and counts what you missed. The final submission also shows what you missed and why; after it, the key is open.',
     submitting: 'Grading against the answer key…',
     resubmit: 'Submit again',
     keyFailed: (reason: string) => `The answer key could not be loaded: ${reason}.`,
@@ -305,6 +309,9 @@ export const en = {
     impactLegend: 'Consumers that break when this change ships',
     saved: 'Your answers are saved in this browser.',
     fixHeading: 'Then fix it',
+    codeHeading: 'The code',
+    codeIntro:
+      'Write the tests, the fix, the rule and the ADR here; Run checks grades them. The review below is graded when you submit it.',
     fixIntro: 'Your review is in. Fix what it found in the code below; Run checks grades your changes.',
   },
   /** The team server's pages (src/pages/team/), shown only when a team server answers. */

@@ -12,7 +12,7 @@ const spec: SpecOf<'document'> = {
   statusValues: ['proposed', 'accepted'],
   minTables: 0,
   options: { heading: 'Considered options', min: 2 },
-  figures: { data: 'data.json', tolerance: 0.1, min: 2 },
+  figures: { data: 'data.json', tolerance: 0.1, min: 2, mustQuote: [] },
   confirmation: { heading: 'Confirmation', tests: ['tests/outage.test.ts'] },
 };
 
@@ -96,5 +96,47 @@ describe('document check: ADR rules', () => {
       [540, 'usd'],
       [60, 's'],
     ]);
+  });
+
+  describe('with the decision, consequence and deciding-figure rules', () => {
+    const strict: SpecOf<'document'> = {
+      ...spec,
+      figures: { data: 'data.json', tolerance: 0.1, min: 2, mustQuote: ['Redis p99', 'No cache p99'] },
+      decision: { heading: 'Decision outcome', chooses: ['redis', 'option 2'] },
+      consequences: { heading: 'Consequences' },
+    };
+    const full = adr.replace(
+      '## Confirmation',
+      '## Decision outcome\n\nChosen option 2, Redis.\n\n### Consequences\n\n- Good: p99 at peak drops from 390 ms to 16 ms.\n- Bad: a new system for on-call to run.\n\n## Confirmation',
+    );
+    const strictFailing = async (text: string) => {
+      const workspace = { 'adr.md': text, 'data.json': data, 'tests/outage.test.ts': test };
+      const outcome = await documentKind.run(strict, { workspace } as unknown as CheckContext);
+      return outcome.items?.filter((i) => i.status === 'fail').map((i) => i.id);
+    };
+
+    it('passes an ADR that chooses an allowed option, with a checkable downside and figure', async () => {
+      await expect(strictFailing(full)).resolves.toEqual([]);
+    });
+
+    it('fails consequences that cannot be proved wrong: no downside, or no figure', async () => {
+      await expect(
+        strictFailing(full.replace('- Bad: a new system for on-call to run.', '- Bad: none expected.')),
+      ).resolves.toEqual(['consequences-downside']);
+      await expect(
+        strictFailing(full.replace('p99 at peak drops from 390 ms to 16 ms', 'pages get much faster')),
+      ).resolves.toEqual(['consequences-figure']);
+    });
+
+    it('fails a decision for an option the constraints rule out', async () => {
+      await expect(
+        strictFailing(full.replace('Chosen option 2, Redis.', 'Chosen option 1, no cache.')),
+      ).resolves.toEqual(['decision-choice']);
+    });
+
+    it('fails figures copied from another row of the data, though each value is in it', async () => {
+      const wrongRow = full.replace('p99 16 ms', 'cost 540 USD').replace(/16 ms/g, '540 USD');
+      await expect(strictFailing(wrongRow)).resolves.toEqual(['figures-deciding']);
+    });
   });
 });

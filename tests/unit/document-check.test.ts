@@ -57,4 +57,13 @@ describe('document check', () => {
     const outcome = await check(goodAdr.replace('Status: **Accepted**', '## Status\n\nProposed'));
     expect(outcome.items?.find((i) => i.id === 'status')?.status).toBe('pass');
   });
+
+  it('accepts a dated status, as the lessons write it, but not a word that only starts like one', async () => {
+    const dated = await check(
+      goodAdr.replace('Status: **Accepted**', 'Status: accepted (2026-03-16), see incident 2026-03-14.'),
+    );
+    expect(dated.items?.find((i) => i.id === 'status')?.status).toBe('pass');
+    const other = await check(goodAdr.replace('Status: **Accepted**', 'Status: acceptedish'));
+    expect(other.items?.find((i) => i.id === 'status')?.status).toBe('fail');
+  });
 });

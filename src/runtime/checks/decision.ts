@@ -1,5 +1,5 @@
 import type { CheckItem } from '../report/check-report.ts';
-import type { CheckKind, CheckOutcome, SpecOf } from './kind.ts';
+import type { CheckKind, CheckOutcome, KeyReveal, SpecOf } from './kind.ts';
 import { readAnswer, readAnswerKey } from './json-files.ts';
 import {
   decisionAnswerSchema,
@@ -20,15 +20,25 @@ export const decisionKind: CheckKind<SpecOf<'decision'>> = {
   runtime: 'any',
   reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
   answerKeyIsSecret: true,
-  async run(spec, { workspace, bundle }) {
+  async run(spec, { workspace, bundle, reveal }) {
     const key = readAnswerKey(bundle, spec.answerKey, decisionKeySchema);
     const read = readAnswer(workspace, spec.file, decisionAnswerSchema);
     if ('problem' in read) return { status: 'fail', summary: read.problem };
-    return gradeDecision(spec, key, read.answer);
+    return gradeDecision(spec, key, read.answer, reveal);
   },
 };
 
-export function gradeDecision(spec: SpecOf<'decision'>, key: DecisionKey, answer: DecisionAnswer): CheckOutcome {
+/**
+ * Grades the matrix. With reveal 'found' a wrong figure is named but its true value is not, and the key's
+ * explanation and notes wait for a pass or a final submission: a second submission must read the data.
+ */
+export function gradeDecision(
+  spec: SpecOf<'decision'>,
+  key: DecisionKey,
+  answer: DecisionAnswer,
+  reveal: KeyReveal = 'found',
+): CheckOutcome {
+  const all = reveal === 'all';
   const items: CheckItem[] = [];
   const optionLabel = new Map(spec.options.map((o) => [o.id, o.label]));
   const criterion = new Map(spec.criteria.map((c) => [c.id, c]));
@@ -46,14 +56,14 @@ export function gradeDecision(spec: SpecOf<'decision'>, key: DecisionKey, answer
       if (quoted !== null && withinTolerance(quoted, expected, key.tolerance)) right += 1;
       else
         wrong.push(
-          `${c.label}: ${quoted === null ? 'empty' : `${quoted} ${c.unit}`}, the data says ${expected} ${c.unit}`,
+          `${c.label}: ${quoted === null ? 'empty' : `${quoted} ${c.unit}`}${all ? `, the data says ${expected} ${c.unit}` : ', which is not what the data says'}`,
         );
     }
     items.push({
       id: `figures-${option.id}`,
       label: `${option.label}: figures ${wrong.length === 0 ? 'match' : 'do not match'} the data (within ${pct}%)`,
       status: wrong.length === 0 ? 'pass' : 'fail',
-      message: [...wrong, key.notes[option.id]].filter(Boolean).join('. '),
+      message: [...wrong, all ? key.notes[option.id] : undefined].filter(Boolean).join('. '),
     });
   }
 
@@ -75,19 +85,20 @@ export function gradeDecision(spec: SpecOf<'decision'>, key: DecisionKey, answer
         id: `constraint-${i + 1}`,
         label: `${optionLabel.get(pick)} ${ok ? 'meets' : 'breaks'}: ${constraint.label}`,
         status: ok ? 'pass' : 'fail',
-        message: `The data says ${value} ${unit}.`.replace(' .', '.'),
+        ...(all || ok ? { message: `The data says ${value} ${unit}.`.replace(' .', '.') } : {}),
       });
     }
   }
-  items.push({
-    id: 'explanation',
-    label: 'Why',
-    status: pickKnown && broken === 0 ? 'pass' : 'fail',
-    message: key.explanation,
-  });
-
   const figuresOk = right === cells;
   const passed = pickKnown && broken === 0 && figuresOk;
+  if (passed || all) {
+    items.push({
+      id: 'explanation',
+      label: 'Why',
+      status: pickKnown && broken === 0 ? 'pass' : 'fail',
+      message: key.explanation,
+    });
+  }
   const summary = [
     pickKnown
       ? `${optionLabel.get(pick)} ${broken === 0 ? 'meets every hard constraint' : `breaks ${broken} hard constraint${broken === 1 ? '' : 's'}`}`
@@ -102,5 +113,6 @@ export function gradeDecision(spec: SpecOf<'decision'>, key: DecisionKey, answer
       constraints: pickKnown ? (key.constraints.length - broken) / key.constraints.length : 0,
       figures: cells === 0 ? 1 : right / cells,
     },
+    counts: { figuresRight: right, figures: cells, constraintsBroken: broken },
   };
 }

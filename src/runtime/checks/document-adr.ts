@@ -86,7 +86,30 @@ export function figureRules(spec: DocumentSpec, text: string, workspace: Files):
     data.filter((d) => quoted.some((q) => q.unit === d.unit && withinTolerance(q.value, d.value, rule.tolerance))),
   );
   const pct = Math.round(rule.tolerance * 100);
+  const required = rule.mustQuote.map((name) => {
+    const figure = data.find((d) => d.name === name);
+    if (!figure) throw new Error(`figures.mustQuote names "${name}", which is not in ${rule.data}`);
+    return figure;
+  });
+  const unquoted = required.filter((r) => !cited.has(r));
+  const mustQuote: CheckItem[] =
+    required.length === 0
+      ? []
+      : [
+          {
+            id: 'figures-deciding',
+            label: 'Quotes the figures the decision turns on',
+            status: unquoted.length === 0 ? 'pass' : 'fail',
+            file: spec.file,
+            ...(unquoted.length > 0
+              ? {
+                  message: `Missing: ${unquoted.map((u) => u.name).join('; ')}. A figure from a nearby row of the data is not the one that decides it.`,
+                }
+              : {}),
+          },
+        ];
   return [
+    ...mustQuote,
     {
       id: 'figures-match',
       label: `Every figure matches ${rule.data} within ${pct}%`,
@@ -134,6 +157,89 @@ export function confirmationRules(spec: DocumentSpec, text: string, workspace: F
         : {
             message: section
               ? `Name one of ${rule.tests.join(', ')} (or a test in it), so anyone can re-check the decision.`
+              : `Add a "${rule.heading}" section.`,
+          }),
+    },
+  ];
+}
+
+/** "Bad: none", "Cons: nothing expected", "Bad: no real risks": a downside line that names no downside. */
+function namesNoDownside(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .replace(/[^\w\s/]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  return (
+    words.length === 0 ||
+    (words.length <= 4 && ['none', 'nothing', 'n/a', 'no', 'minimal', 'negligible'].includes(words[0] ?? ''))
+  );
+}
+
+/**
+ * Consequences someone can check later: at least one real downside ("Bad: none" is not one) and at least
+ * one figure with a unit, so that a later reader can tell whether the consequence came true.
+ */
+export function consequenceRules(spec: DocumentSpec, text: string): CheckItem[] {
+  const rule = spec.consequences;
+  if (!rule) return [];
+  const section = findSection(text, rule.heading);
+  const body = section?.body ?? [];
+  const downsides = body.flatMap((line) => {
+    const m = DOWNSIDE.exec(line);
+    return m ? [line.slice((m.index ?? 0) + m[0].length).trim()] : [];
+  });
+  const real = downsides.filter((d) => !namesNoDownside(d));
+  const figures = quotedFigures(body.join('\n'));
+  const at = section ? { line: section.line } : {};
+  const missing = { message: `Add a "${rule.heading}" section.` };
+  return [
+    {
+      id: 'consequences-downside',
+      label: `"${rule.heading}" names a real downside`,
+      status: real.length > 0 ? 'pass' : 'fail',
+      file: spec.file,
+      ...at,
+      ...(real.length > 0
+        ? {}
+        : section
+          ? { message: 'Add a "Bad:" line that says what gets worse; "Bad: none" is a claim nobody can test.' }
+          : missing),
+    },
+    {
+      id: 'consequences-figure',
+      label: `"${rule.heading}" quotes a figure someone can check later`,
+      status: figures.length > 0 ? 'pass' : 'fail',
+      file: spec.file,
+      ...at,
+      ...(figures.length > 0
+        ? {}
+        : section
+          ? { message: 'Say by how much ("p99 from 390 ms to 16 ms"): "faster" cannot be proved wrong.' }
+          : missing),
+    },
+  ];
+}
+
+/** The decision's first line chooses one of the options the constraints allow. */
+export function decisionRules(spec: DocumentSpec, text: string): CheckItem[] {
+  const rule = spec.decision;
+  if (!rule) return [];
+  const section = findSection(text, rule.heading);
+  const first = (section?.body ?? []).find((line) => line.trim() !== '' && !/^#{1,6}\s/.test(line)) ?? '';
+  const chosen = rule.chooses.some((c) => first.toLowerCase().includes(c.toLowerCase()));
+  return [
+    {
+      id: 'decision-choice',
+      label: `"${rule.heading}" chooses an option that meets the hard constraints`,
+      status: chosen ? 'pass' : 'fail',
+      file: spec.file,
+      ...(section ? { line: section.line } : {}),
+      ...(chosen
+        ? {}
+        : {
+            message: section
+              ? 'Start the section by naming the option you chose, and check it against every hard constraint in the data.'
               : `Add a "${rule.heading}" section.`,
           }),
     },

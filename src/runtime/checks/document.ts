@@ -1,6 +1,6 @@
 import type { CheckItem } from '../report/check-report.ts';
 import { outlineMarkdown } from '../parse/markdown-outline.ts';
-import { confirmationRules, figureRules, optionRules } from './document-adr.ts';
+import { confirmationRules, consequenceRules, decisionRules, figureRules, optionRules } from './document-adr.ts';
 import { READS_NOTHING, type CheckKind, type SpecOf } from './kind.ts';
 
 /** Structure of a Markdown document (an ADR, a design doc): pure, so it needs no toolchain at all. */
@@ -26,7 +26,12 @@ export const documentKind: CheckKind<SpecOf<'document'>> = {
     });
     if (spec.statusValues !== undefined) {
       const allowed = spec.statusValues.map((s) => s.toLowerCase());
-      const ok = outline.status !== undefined && allowed.includes(outline.status.toLowerCase());
+      // "accepted (2026-03-16), see incident 2026-03-14" is accepted: MADR and the lessons date the status.
+      const word = outline.status
+        ?.trim()
+        .toLowerCase()
+        .match(/^[a-z-]+/)?.[0];
+      const ok = word !== undefined && allowed.includes(word);
       items.push({
         id: 'status',
         label: `Status is one of ${spec.statusValues.join(', ')}`,
@@ -52,10 +57,13 @@ export const documentKind: CheckKind<SpecOf<'document'>> = {
         ...(ok ? {} : { message: `Found ${outline.tables}.` }),
       });
     }
-    // ADR rules: options with downsides, figures that match the data, a confirmation that names a test.
+    // ADR rules: options with downsides, figures that match the data, a choice the constraints allow,
+    // consequences that can be proved wrong, a confirmation that names a test.
     items.push(
       ...optionRules(spec, text),
       ...figureRules(spec, text, workspace),
+      ...decisionRules(spec, text),
+      ...consequenceRules(spec, text),
       ...confirmationRules(spec, text, workspace),
     );
     const passed = items.filter((i) => i.status === 'pass').length;

@@ -12,6 +12,11 @@ export const impactKeySchema = z
           breaks: z.boolean(),
           /** The path through the dependency graph that breaks it, or why it is safe. */
           why: z.string().min(10),
+          /**
+           * A breaking consumer no answer may miss, whatever its recall (the one that "breaks worst", e.g.
+           * merchant payouts): missing it fails the check on its own.
+           */
+          mustFind: z.boolean().default(false),
         })
         .strict(),
     ),
@@ -20,7 +25,11 @@ export const impactKeySchema = z
     /** Share of the breaking consumers the learner marked, 0..1. */
     minRecall: z.number().min(0).max(1).default(1),
   })
-  .strict();
+  .strict()
+  .refine(
+    (key) => Object.values(key.consumers).every((c) => !c.mustFind || c.breaks),
+    'a consumer marked mustFind must break',
+  );
 export type ImpactKey = z.infer<typeof impactKeySchema>;
 
 /** The learner's marks, as the checklist saves them (impact.json in the workspace). */

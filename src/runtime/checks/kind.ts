@@ -33,6 +33,13 @@ export interface CheckKind<S extends CheckSpec = CheckSpec> {
   run(spec: S, context: CheckContext): Promise<CheckOutcome>;
 }
 
+/**
+ * How much of a secret answer key a report may show. 'found': only what the learner found (a missed defect
+ * is counted, not named), so submitting again is not copying the key; 'all': everything, after a final
+ * submission or for an author.
+ */
+export type KeyReveal = 'found' | 'all';
+
 export interface CheckContext {
   bundle: ExerciseBundle;
   /** starter ⊕ hidden ⊕ the learner's editable files. */
@@ -40,6 +47,8 @@ export interface CheckContext {
   toolchain: Toolchain;
   /** Aborted when the run is cancelled or passes its time limit; pass it to every toolchain call. */
   signal: AbortSignal;
+  /** What the answer-key kinds may reveal in their items; code kinds ignore it. */
+  reveal: KeyReveal;
 }
 
 /** What a kind decides; the runner adds id, kind, title and the duration. */

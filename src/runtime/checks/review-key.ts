@@ -36,6 +36,16 @@ const spot = {
   explanation: z.string().min(10),
 };
 
+/** One idea a comment must mention, e.g. { name: 'timeout', terms: ['timeout', 'time out', 'deadline'] }. */
+const concept = z
+  .object({
+    /** Shown in the report when the learner found the defect ("you mentioned: timeout"). */
+    name: z.string().min(2),
+    /** Words or word starts that count as mentioning it, matched case-insensitively anywhere in the comment. */
+    terms: z.array(z.string().min(2)).min(1),
+  })
+  .strict();
+
 /** The answer key of a `review` check: exercises/<slug>/fixtures/…json, never shipped before submit. */
 export const reviewKeySchema = z
   .object({
@@ -49,8 +59,18 @@ export const reviewKeySchema = z
             severity: z.enum(['blocking', 'non-blocking']),
             /** Labels a comment may carry to count for this defect. */
             labels: z.array(z.enum(REVIEW_LABELS)).min(1).default(['issue', 'suggestion', 'todo', 'question']),
-            /** If any, the comment text must contain one of these (case-insensitive); the only text ever matched. */
-            keywords: z.array(z.string().min(2)).default([]),
+            /**
+             * What a comment must talk about to find it: it must mention at least one of these concepts, each
+             * by any of its terms (case-insensitive substrings). This is the only text ever matched, and it is
+             * why "add a doc comment" anchored across the file finds the missing docs and not the missing timeout.
+             */
+            concepts: z.array(concept).default([]),
+            /**
+             * Whether the review is asked to find it. Defaults to true for blocking defects and false for
+             * non-blocking ones: an unasked nit earns nothing and is never "missed", though calling it blocking
+             * is still a wrong severity (it held up a merge).
+             */
+            asked: z.boolean().optional(),
           })
           .strict(),
       )
@@ -77,7 +97,7 @@ export const reviewKeySchema = z
         maxMiscalibrated: z.number().int().nonnegative().default(0),
         /** Comments that match no defect and are not praise. */
         maxFalseAlarms: z.number().int().nonnegative().default(1),
-        /** Whether at least one praise spot must be praised. */
+        /** Whether at least one praise spot must be praised; praise is scored only when this is true. */
         requirePraise: z.boolean().default(false),
       })
       .strict()
@@ -102,7 +122,7 @@ export const reviewAnswerSchema = z
           label: z.enum(REVIEW_LABELS),
           /** Whether the author must address it before merging. */
           blocking: z.boolean(),
-          /** The comment; never scored, except for the key's optional keywords. */
+          /** The comment; never scored, except for the concepts the key says a comment on a defect must mention. */
           text: z.string(),
         })
         .strict(),
@@ -113,3 +133,8 @@ export const reviewAnswerSchema = z
   .strict();
 export type ReviewAnswer = z.infer<typeof reviewAnswerSchema>;
 export type ReviewComment = ReviewAnswer['comments'][number];
+
+/** Whether the key asks the review to find this defect (see `asked`). */
+export function isAsked(defect: ReviewKey['defects'][number]): boolean {
+  return defect.asked ?? defect.severity === 'blocking';
+}

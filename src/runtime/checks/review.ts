@@ -1,13 +1,15 @@
 import type { CheckItem } from '../report/check-report.ts';
-import type { CheckKind, CheckOutcome, SpecOf } from './kind.ts';
+import type { CheckKind, CheckOutcome, KeyReveal, SpecOf } from './kind.ts';
 import { readAnswer, readAnswerKey } from './json-files.ts';
 import {
+  isAsked,
   reviewAnswerSchema,
   reviewKeySchema,
   type ReviewAnswer,
   type ReviewComment,
   type ReviewKey,
 } from './review-key.ts';
+import { countLabel } from './wording.ts';
 
 /**
  * A review of a seeded pull request, graded against the key's seeded defects: recall on blocking defects,
@@ -20,17 +22,18 @@ export const reviewKind: CheckKind<SpecOf<'review'>> = {
   runtime: 'any',
   reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
   answerKeyIsSecret: true,
-  async run(spec, { workspace, bundle }) {
+  async run(spec, { workspace, bundle, reveal }) {
     const key = readAnswerKey(bundle, spec.answerKey, reviewKeySchema);
     const read = readAnswer(workspace, spec.file, reviewAnswerSchema);
     if ('problem' in read) {
-      return { status: 'fail', summary: read.problem, items: revealKey(key) };
+      return { status: 'fail', summary: read.problem, ...(reveal === 'all' ? { items: revealKey(key) } : {}) };
     }
-    return gradeReview(key, read.answer);
+    return gradeReview(key, read.answer, reveal);
   },
 };
 
-type Spot = Pick<ReviewKey['defects'][number], 'file' | 'lines'>;
+type Defect = ReviewKey['defects'][number];
+type Spot = Pick<Defect, 'file' | 'lines'>;
 
 function anchoredAt(comment: ReviewComment, spot: Spot, slack: number): boolean {
   const [start, end] = spot.lines;
@@ -39,98 +42,203 @@ function anchoredAt(comment: ReviewComment, spot: Spot, slack: number): boolean 
   return comment.file === spot.file && from <= end + slack && to >= start - slack;
 }
 
-function matchesDefect(comment: ReviewComment, defect: ReviewKey['defects'][number], slack: number): boolean {
-  if (!anchoredAt(comment, defect, slack) || !defect.labels.includes(comment.label)) return false;
+/** The key's concepts the comment mentions (all of them when the defect lists none). */
+function conceptsMentioned(comment: ReviewComment, defect: Defect): string[] {
   const text = comment.text.toLowerCase();
-  return defect.keywords.length === 0 || defect.keywords.some((k) => text.includes(k.toLowerCase()));
+  return defect.concepts.filter((c) => c.terms.some((t) => text.includes(t.toLowerCase()))).map((c) => c.name);
 }
 
-/** Grades one review; exported for unit tests and for authors checking a key by hand. */
-export function gradeReview(key: ReviewKey, answer: ReviewAnswer): CheckOutcome {
+/** Whether the comment could be about the defect: anchored there, with a fitting label, saying what it is. */
+function couldFind(comment: ReviewComment, defect: Defect, slack: number): boolean {
+  if (!anchoredAt(comment, defect, slack) || !defect.labels.includes(comment.label)) return false;
+  return defect.concepts.length === 0 || conceptsMentioned(comment, defect).length > 0;
+}
+
+/**
+ * Gives each comment at most one defect, finding as many different defects as the comments allow (a
+ * maximum bipartite matching: a comment that could be about two defects takes the one no other comment
+ * finds). Comments left over that could still be about a found defect repeat it; the rest are false alarms.
+ */
+function assign(remarks: readonly ReviewComment[], defects: readonly Defect[], slack: number): (number | undefined)[] {
+  const candidates = remarks.map((c) => defects.flatMap((d, i) => (couldFind(c, d, slack) ? [i] : [])));
+  const owner = new Map<number, number>(); // defect index → comment index
+  const tryComment = (ci: number, seen: Set<number>): boolean => {
+    for (const di of candidates[ci] ?? []) {
+      if (seen.has(di)) continue;
+      seen.add(di);
+      const holder = owner.get(di);
+      if (holder === undefined || tryComment(holder, seen)) {
+        owner.set(di, ci);
+        return true;
+      }
+    }
+    return false;
+  };
+  remarks.forEach((_, ci) => tryComment(ci, new Set()));
+  const assigned: (number | undefined)[] = remarks.map(() => undefined);
+  for (const [di, ci] of owner) assigned[ci] = di;
+  // A second comment on a defect already found: it points at a real defect, it just finds nothing new.
+  return assigned.map((di, ci) => di ?? candidates[ci]?.find((d) => owner.has(d)));
+}
+
+function where(c: ReviewComment): string {
+  return c.startLine === c.endLine ? `${c.file}:${c.startLine}` : `${c.file}:${c.startLine}–${c.endLine}`;
+}
+
+/**
+ * Grades one review; exported for unit tests and for authors checking a key by hand. With reveal 'found'
+ * (what a learner sees before a final submission) a missed defect, an unpraised spot and the fitting
+ * decision are counted but not named, so submitting again cannot copy them from the report.
+ */
+export function gradeReview(key: ReviewKey, answer: ReviewAnswer, reveal: KeyReveal = 'found'): CheckOutcome {
   const slack = key.lineSlack;
   const remarks = answer.comments.filter((c) => c.label !== 'praise');
   const praises = answer.comments.filter((c) => c.label === 'praise');
+  const owners = assign(remarks, key.defects, slack);
   const items: CheckItem[] = [];
 
   let blockingFound = 0;
+  let missed = 0;
+  let missedAskedNits = 0;
   let miscalibrated = 0;
-  for (const defect of key.defects) {
-    const hits = remarks.filter((c) => matchesDefect(c, defect, slack));
+  // Severity is scored over the real defects found that the key asks for, plus any unasked nit held up as
+  // blocking. A review that found none of them called no severity right: style-only reviews score 0 here.
+  let severityCalls = 0;
+  let severityRight = 0;
+  let hidden = 0;
+  // Comments on a defect the key does not ask for and that were called right: real, but scored neither way.
+  const neutral = new Set<number>();
+  key.defects.forEach((defect, di) => {
+    const hits = remarks.flatMap((c, ci) => (owners[ci] === di ? [{ c, ci }] : []));
     const blocking = defect.severity === 'blocking';
+    const asked = isAsked(defect);
+    const found = hits.length > 0;
     // Any blocking comment on it counts as calling it blocking: that is what the author would have to act on.
-    const calledBlocking = hits.some((c) => c.blocking);
-    const calibrated = hits.length > 0 && calledBlocking === blocking;
-    if (hits.length > 0 && blocking) blockingFound += 1;
-    if (hits.length > 0 && !calibrated) miscalibrated += 1;
-    const what = hits.length === 0 ? 'Missed' : calibrated ? 'Found' : 'Found, wrong severity';
+    const calibrated = found && hits.some((h) => h.c.blocking) === blocking;
+    if (found && blocking) blockingFound += 1;
+    if (!found && asked) missed += 1;
+    if (!found && asked && !blocking) missedAskedNits += 1;
+    if (found && !calibrated) miscalibrated += 1;
+    if (found && (asked || !calibrated)) severityCalls += 1;
+    if (found && asked && calibrated) severityRight += 1;
+    if (found && calibrated && !asked) hits.forEach((h) => neutral.add(h.ci));
+    if (!found && (!asked || reveal === 'found')) {
+      if (asked) hidden += 1;
+      // An unasked nit nobody mentioned is no failure; after a final submission it is listed as information.
+      if (!asked && reveal === 'all') items.push(optionalItem(defect));
+      return;
+    }
+    const what = !found
+      ? 'Missed'
+      : calibrated
+        ? asked
+          ? 'Found'
+          : 'Also found (not required)'
+        : 'Found, wrong severity';
     const severityNote =
-      !calibrated && hits.length > 0
+      found && !calibrated
         ? blocking
           ? ' You marked it non-blocking, so the author could merge it as is.'
           : ' You marked it blocking: a non-blocking point held up a merge.'
         : '';
+    const mentioned = [...new Set(hits.flatMap((h) => conceptsMentioned(h.c, defect)))];
+    const by = found
+      ? ` Found by your ${hits.map((h) => `${h.c.label} on ${where(h.c)}`).join(' and ')}${mentioned.length > 0 ? ` (you mentioned: ${mentioned.join(', ')})` : ''}.`
+      : '';
     items.push({
       id: `defect-${defect.id}`,
       label: `${what}: ${defect.title} (${defect.severity})`,
-      status: calibrated ? 'pass' : 'fail',
+      status: found && calibrated ? 'pass' : 'fail',
       file: defect.file,
       line: defect.lines[0],
-      message: `${defect.explanation}${severityNote}`,
+      message: `${defect.explanation}${severityNote}${by}`,
+    });
+  });
+  if (hidden > 0) {
+    items.push({
+      id: 'missed',
+      label: `Missed: ${countLabel(hidden, 'defect')} the review was asked to find`,
+      status: 'fail',
+      message:
+        'Which ones stays hidden until your final submission, so that submitting again tests your review, not your memory of the key.',
     });
   }
 
+  // Praise is scored only where the key asks for it; otherwise a praise comment is simply welcome.
+  const praiseAsked = key.pass.requirePraise && key.praise.length > 0;
   let praised = 0;
   for (const spot of key.praise) {
-    const hit = praises.some((c) => anchoredAt(c, spot, slack));
-    if (hit) praised += 1;
+    const hit = praises.filter((c) => anchoredAt(c, spot, slack));
+    if (hit.length > 0) praised += 1;
+    if (!praiseAsked || (hit.length === 0 && reveal === 'found')) continue;
     items.push({
       id: `praise-${spot.id}`,
-      label: `${hit ? 'Praised' : 'Worth praising'}: ${spot.title}`,
-      status: hit ? 'pass' : 'fail',
+      label: `${hit.length > 0 ? 'Praised' : 'Worth praising'}: ${spot.title}`,
+      status: hit.length > 0 ? 'pass' : 'fail',
       file: spot.file,
       line: spot.lines[0],
       message: spot.explanation,
     });
   }
-
-  const falseAlarms = remarks.filter((c) => !key.defects.some((d) => matchesDefect(c, d, slack)));
-  falseAlarms.forEach((c, i) => {
+  if (praiseAsked && praised === 0) {
     items.push({
-      id: `false-alarm-${i + 1}`,
-      label: `False alarm: your ${c.label}${c.blocking ? ' (blocking)' : ''} on ${c.file}:${c.startLine} matches no seeded defect`,
+      id: 'praise',
+      label:
+        praises.length === 0
+          ? 'Nothing praised: the key asks you to name one thing the author should keep doing'
+          : `Your ${countLabel(praises.length, 'praise comment')} ${praises.length === 1 ? 'is' : 'are'} not on code the key singles out`,
+      status: 'fail',
+      message:
+        praises.length === 0
+          ? 'Sincere, specific praise tells the author what to keep; add one praise comment.'
+          : 'Praise the part of the change that most deserves it: look for what makes the change safe to maintain.',
+    });
+  }
+
+  const falseAlarms = remarks.filter((_, ci) => owners[ci] === undefined);
+  remarks.forEach((c, ci) => {
+    if (owners[ci] !== undefined) return;
+    items.push({
+      id: `false-alarm-${ci + 1}`,
+      label: `False alarm: your ${c.label}${c.blocking ? ' (blocking)' : ''} on ${where(c)} matches no seeded defect`,
       status: 'fail',
       file: c.file,
       line: c.startLine,
       message:
-        'Nothing in the key is there with that label. Every comment costs the author time; keep them for real risks.',
+        'Nothing in the key is there with that label and that concern. Every comment costs the author time; keep them for real risks.',
     });
   });
 
   const decisionFits = answer.decision !== null && key.decision.accepted.includes(answer.decision);
+  const showDecision = decisionFits || reveal === 'all';
   items.push({
     id: 'decision',
-    label: `Decision: ${answer.decision ?? 'none'}${decisionFits ? ' fits' : ` does not fit (fits: ${key.decision.accepted.join(' or ')})`}`,
+    label: `Decision: ${answer.decision ?? 'none'}${decisionFits ? ' fits' : ' does not fit'}${showDecision && !decisionFits ? ` (fits: ${key.decision.accepted.join(' or ')})` : ''}`,
     status: decisionFits ? 'pass' : 'fail',
-    message: key.decision.explanation,
+    ...(showDecision ? { message: key.decision.explanation } : {}),
   });
 
   const blockingTotal = key.defects.filter((d) => d.severity === 'blocking').length;
-  const found =
-    key.defects.length - items.filter((i) => i.id.startsWith('defect-') && i.label.startsWith('Missed')).length;
   const blockingRecall = blockingTotal === 0 ? 1 : blockingFound / blockingTotal;
+  // Comments that point at a real defect, out of those that were scored (a right call on an unasked nit is neither).
+  const scoredRemarks = remarks.length - neutral.size;
+  const pointing = remarks.filter((_, ci) => owners[ci] !== undefined && !neutral.has(ci)).length;
   const { pass } = key;
   const passed =
     blockingRecall >= pass.minBlockingRecall &&
+    missedAskedNits === 0 &&
     miscalibrated <= pass.maxMiscalibrated &&
     falseAlarms.length <= pass.maxFalseAlarms &&
     decisionFits &&
-    (!pass.requirePraise || praised > 0 || key.praise.length === 0);
+    (!praiseAsked || praised > 0);
   const summary = [
     `Found ${blockingFound} of ${blockingTotal} blocking defects`,
     `${miscalibrated} with the wrong severity`,
-    `${falseAlarms.length} false alarm${falseAlarms.length === 1 ? '' : 's'}`,
+    countLabel(falseAlarms.length, 'false alarm'),
     decisionFits ? 'decision fits' : 'decision does not fit',
-    ...(pass.requirePraise && key.praise.length > 0 && praised === 0 ? ['nothing praised'] : []),
+    ...(praiseAsked && praised === 0
+      ? [praises.length === 0 ? 'nothing praised' : 'praise not on what the key singles out']
+      : []),
   ].join(' · ');
   return {
     status: passed ? 'pass' : 'fail',
@@ -138,17 +246,36 @@ export function gradeReview(key: ReviewKey, answer: ReviewAnswer): CheckOutcome 
     items,
     scores: {
       blockingRecall,
-      calibration: found === 0 ? 0 : (found - miscalibrated) / found,
-      precision: remarks.length === 0 ? 0 : (remarks.length - falseAlarms.length) / remarks.length,
+      calibration: severityCalls === 0 ? 0 : severityRight / severityCalls,
+      precision: scoredRemarks === 0 ? 0 : pointing / scoredRemarks,
       decision: decisionFits ? 1 : 0,
-      praise: key.praise.length === 0 ? 1 : praised / key.praise.length,
+      ...(praiseAsked ? { praise: praised / key.praise.length } : {}),
+    },
+    counts: {
+      blockingFound,
+      blockingTotal,
+      missed,
+      miscalibrated,
+      falseAlarms: falseAlarms.length,
+      ...(praiseAsked ? { praised } : {}),
     },
   };
 }
 
-/** The key as report items, for a review that could not be read: the learner still learns what was there. */
+function optionalItem(defect: Defect): CheckItem {
+  return {
+    id: `defect-${defect.id}`,
+    label: `Not required: ${defect.title} (${defect.severity})`,
+    status: 'pass',
+    file: defect.file,
+    line: defect.lines[0],
+    message: `${defect.explanation} The key does not ask for it, so leaving it out costs nothing.`,
+  };
+}
+
+/** The key as report items, for a review that could not be read, after a final submission. */
 function revealKey(key: ReviewKey): CheckItem[] {
-  return key.defects.map((d) => ({
+  return key.defects.filter(isAsked).map((d) => ({
     id: `defect-${d.id}`,
     label: `Missed: ${d.title} (${d.severity})`,
     status: 'fail' as const,

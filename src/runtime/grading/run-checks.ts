@@ -3,6 +3,7 @@ import type { CheckSpec } from '../../content/schema/exercise.ts';
 import { composeWorkspace, type ExerciseBundle } from '../exercise/bundle.ts';
 import { kindOf } from '../checks/registry.ts';
 import { RunTimeoutError, type Files, type Toolchain } from '../checks/toolchain.ts';
+import type { KeyReveal } from '../checks/kind.ts';
 import { untilAborted } from './until-aborted.ts';
 import { capCheckResult } from '../report/cap-text.ts';
 
@@ -11,6 +12,8 @@ export interface RunChecksOptions {
   signal?: AbortSignal;
   /** Limit for the whole run; defaults to the exercise's timeoutMs. */
   timeoutMs?: number;
+  /** What answer-key checks may reveal; 'found' (the default) names only what the learner found. */
+  reveal?: KeyReveal;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function runChecks(
   try {
     throwIfCancelled(options.signal);
     const workspace = composeWorkspace(bundle, learnerFiles);
-    const context = { bundle, workspace, toolchain, signal: run.signal };
+    const context = { bundle, workspace, toolchain, signal: run.signal, reveal: options.reveal ?? 'found' };
     const checks: CheckResult[] = [];
     for (const spec of bundle.meta.checks) {
       const began = Date.now();

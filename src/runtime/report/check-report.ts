@@ -89,6 +89,8 @@ export const checkResultSchema = z
     items: z.array(checkItemSchema).optional(),
     /** Numeric scores some kinds report (recall, precision), keyed by name, 0..1. */
     scores: z.record(z.string(), z.number()).optional(),
+    /** Whole-number tallies some kinds report (false alarms, defects found), keyed by name: data, not labels. */
+    counts: z.record(z.string(), z.number().int().nonnegative()).optional(),
   })
   .strict();
 export type CheckResult = z.infer<typeof checkResultSchema>;

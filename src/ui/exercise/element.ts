@@ -1,6 +1,8 @@
 import { t } from '../../i18n/index.ts';
 import type { WorkbenchHandle } from './workbench.ts';
 import type { JudgmentHandle } from '../judgment/mount.ts';
+import { LastReports } from '../../runtime/storage/last-report.ts';
+import { hintButtonState } from './hint-gate.ts';
 
 /**
  * <craftpath-exercise>: the light part that ships with every lesson that has an exercise. It reveals hints
@@ -20,7 +22,7 @@ class ExerciseElement extends HTMLElement {
       this.#focusWhenReady = true;
       this.#startFromUi();
     });
-    if (section) wireHints(section);
+    if (section) wireHints(section, this.dataset['slug'] ?? '');
     // Start a little before it scrolls into view so the editor is ready when the learner gets there.
     const observer = new IntersectionObserver(
       (entries) => {
@@ -77,25 +79,36 @@ class ExerciseElement extends HTMLElement {
   }
 }
 
-function wireHints(section: Element): void {
+function wireHints(section: Element, slug: string): void {
   const items = [...section.querySelectorAll<HTMLLIElement>('[data-hints] li')];
   const button = section.querySelector<HTMLButtonElement>('[data-next-hint]');
   if (!button) return;
+  const gate = {
+    lastAfterSubmit: section.querySelector('[data-hints]')?.hasAttribute('data-last-after-submit') === true,
+    // A submission from an earlier visit counts: its report is what the judgment island shows on load.
+    submitted: new LastReports(localStorage).load(slug, 'judgment') !== undefined,
+  };
+  const update = (): void => {
+    const state = hintButtonState(items.filter((li) => !li.hidden).length, items.length, gate);
+    button.disabled = !state.enabled;
+    button.textContent = state.text;
+  };
+  section.addEventListener('craftpath:report', () => {
+    gate.submitted = true;
+    update();
+  });
   button.addEventListener('click', () => {
+    const shown = items.filter((li) => !li.hidden).length;
+    if (!hintButtonState(shown, items.length, gate).enabled) return;
     const next = items.find((li) => li.hidden);
     if (!next) return;
     next.hidden = false;
     next.tabIndex = -1;
     next.focus();
-    const shown = items.filter((li) => !li.hidden).length;
-    recordHint(section, shown);
-    if (shown === items.length) {
-      button.disabled = true;
-      button.textContent = t.noMoreHints;
-    } else {
-      button.textContent = t.showHint(shown + 1, items.length);
-    }
+    recordHint(section, items.filter((li) => !li.hidden).length);
+    update();
   });
+  update();
 }
 
 /**

@@ -26,8 +26,11 @@ import '../../styles/judgment.css';
 export interface JudgmentHandle {
   /** The answers as the files they are graded from, e.g. { "review.json": "…" }. */
   answers(): Record<string, string>;
-  /** Fetch the key, grade, show the scores and the key; the report, or undefined when the key failed to load. */
-  submit(): Promise<CheckReport | undefined>;
+  /**
+   * Fetch the key, grade and show the scores; the report, or undefined when the key failed to load. Only
+   * what the learner found is explained until a final submission (`final: true`), which reveals the key.
+   */
+  submit(options?: { final?: boolean }): Promise<CheckReport | undefined>;
   /** Puts the keyboard on the brief (or the first form), as Start does. */
   focus(): void;
   /** The "then fix it" workbench of a review-then-fix exercise, once it is open (after Submit). */
@@ -75,9 +78,21 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   const diffed = new Set(
     judged.flatMap((c) => (c.kind === 'review' ? c.diff.flatMap((d) => [d.before, d.after]) : [])),
   );
-  const material = pathsWithRole(bundle.meta, 'readonly').filter((p) => !diffed.has(p));
+  // Code first (the capstone: fix, then review a follow-up) when the exercise lists a code check before its
+  // forms: the workbench opens at once above the forms, and the forms' brief is only the PR's description.
+  const codeFirst = bundle.meta.checks[0] !== undefined && !JUDGMENT_KINDS.has(bundle.meta.checks[0].kind);
+  const descriptions = judged.flatMap((c) => (c.kind === 'review' && c.description ? [c.description] : []));
+  const material = codeFirst ? descriptions : pathsWithRole(bundle.meta, 'readonly').filter((p) => !diffed.has(p));
 
   const submitButton = h('button', { type: 'button', class: 'button', 'data-submit': true }, t.judgment.submit);
+  // The whole key, missed defects included, is shown only once the learner says this is their last answer.
+  const finalKey = `craftpath:judgment-final:${bundle.slug}`;
+  let revealed = localStorage.getItem(finalKey) === '1';
+  const finalButton = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', 'data-submit-final': true },
+    t.judgment.submitFinal,
+  );
   const results = h('section', {
     class: 'workbench__results',
     'aria-label': t.resultsHeading,
@@ -98,7 +113,9 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     ),
     ...(brief ? [brief] : []),
     ...panels.map((p) => p.element),
-    h('div', { class: 'workbench__toolbar' }, submitButton),
+    // Once the key is open there is nothing left to reveal (a `hidden` attribute would lose to .button's display).
+    h('div', { class: 'workbench__toolbar' }, submitButton, ...(revealed ? [] : [finalButton])),
+    h('p', { class: 'meta' }, t.judgment.finalHelp),
     h('p', { class: 'meta' }, t.judgment.keyboardHelp, ' ', t.judgment.saved),
     saveStatus,
     results,
@@ -107,7 +124,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   host.append(island);
 
   let key: AnswerKeyFile | undefined;
-  async function submit(): Promise<CheckReport | undefined> {
+  async function submit(how: { final?: boolean } = {}): Promise<CheckReport | undefined> {
     submitButton.setAttribute('aria-busy', 'true');
     saveStatus.textContent = t.judgment.submitting;
     try {
@@ -119,7 +136,14 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
         session.changed();
         session.flush();
       }
-      const report = await runChecks(graded, files, noToolchain);
+      const reveal = revealed || how.final === true ? 'all' : 'found';
+      const report = await runChecks(graded, files, noToolchain, { reveal });
+      if (reveal === 'all' && !revealed) {
+        revealed = true;
+        localStorage.setItem(finalKey, '1');
+        finalButton.remove();
+      }
+      results.dataset['revealed'] = String(revealed);
       results.replaceChildren(renderScores(report), renderReport(report, { jumpTo: () => undefined }));
       results.dataset['verdict'] = report.verdict;
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
@@ -144,6 +168,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     }
   }
   submitButton.addEventListener('click', () => void submit());
+  finalButton.addEventListener('click', () => void submit({ final: true }));
   // What the learner saw after their last submit, marked as from a previous run.
   const reports = new LastReports(localStorage);
   const last = reports.load(bundle.slug, 'judgment');
@@ -162,10 +187,11 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
   // The fix sees every file but the forms' own: the answers, the diff's before/after copies and the PR's
   // description. The readonly code the brief shows (src/quota-client.ts…) is what the fix imports, so it is
   // in the workbench too, where the editor's TypeScript service needs it to resolve the imports.
-  const descriptions = judged.flatMap((c) => (c.kind === 'review' && c.description ? [c.description] : []));
   const formFiles = new Set([...panels.map((p) => p.file), ...diffed, ...descriptions]);
-  const codeHost = h('section', { class: 'judgment__fix', 'aria-label': t.judgment.fixHeading, hidden: true });
-  island.append(codeHost);
+  const codeHeading = codeFirst ? t.judgment.codeHeading : t.judgment.fixHeading;
+  const codeHost = h('section', { class: 'judgment__fix', 'aria-label': codeHeading, hidden: true });
+  if (codeFirst) island.querySelector('.judgment__bar')?.after(codeHost);
+  else island.append(codeHost);
   let workbench: Promise<WorkbenchHandle> | undefined;
   function openCodeWorkbench(withKey: AnswerKeyFile | undefined): Promise<WorkbenchHandle> | undefined {
     if (codeChecks.length === 0) return undefined;
@@ -178,12 +204,13 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
         solution: withKey?.solution ?? bundle.solution,
       };
       codeHost.hidden = false;
-      codeHost.append(h('h4', {}, t.judgment.fixHeading), h('p', {}, t.judgment.fixIntro));
+      codeHost.append(h('h4', {}, codeHeading), h('p', {}, codeFirst ? t.judgment.codeIntro : t.judgment.fixIntro));
       return mountWorkbench(codeHost, { slug: bundle.slug, src: options.src, bundle: codeBundle });
     })();
     return workbench;
   }
-  if (bundle.meta.files.some((f) => f.path in restored && !formFiles.has(f.path))) void openCodeWorkbench(undefined);
+  if (codeFirst || bundle.meta.files.some((f) => f.path in restored && !formFiles.has(f.path)))
+    void openCodeWorkbench(undefined);
 
   return {
     answers,

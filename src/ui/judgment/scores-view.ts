@@ -13,8 +13,9 @@ export function renderScores(report: CheckReport): HTMLElement {
         h('dd', {}, t.judgment.percent(value)),
       ),
     );
-    const falseAlarms = (check.items ?? []).filter((i) => i.id.startsWith('false-alarm-')).length;
-    if (check.kind === 'review')
+    // A count the check reports as data; never recovered from its item labels.
+    const falseAlarms = check.counts?.['falseAlarms'];
+    if (falseAlarms !== undefined)
       scores.push(h('div', { 'data-score': 'falseAlarms' }, h('dt', {}, t.judgment.falseAlarms(falseAlarms))));
     return scores;
   });

@@ -1,0 +1,1 @@
+// (this file is new in the pull request)
