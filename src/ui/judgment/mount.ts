@@ -11,6 +11,9 @@ import { LastReports } from '../../runtime/storage/last-report.ts';
 import { renderReport, verdictText } from '../exercise/results-view.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
+import { calibrationPanel } from './calibration-panel.ts';
+import { renderCalibration } from './calibration-view.ts';
+import { critiquePanel } from './critique-panel.ts';
 import { decisionPanel } from './decision-panel.ts';
 import { renderFiles } from './files-view.ts';
 import { impactPanel } from './impact-panel.ts';
@@ -65,6 +68,8 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     if (spec.kind === 'review') panels.push(await reviewPanel(spec, bundle.starter, initial(spec.file), onChange));
     if (spec.kind === 'decision') panels.push(decisionPanel(spec, initial(spec.file), onChange));
     if (spec.kind === 'impact') panels.push(impactPanel(spec, initial(spec.file), onChange));
+    if (spec.kind === 'calibration') panels.push(calibrationPanel(spec, initial(spec.file), onChange));
+    if (spec.kind === 'critique') panels.push(critiquePanel(spec, initial(spec.file), onChange));
   }
 
   // The forms have no way to take new answers in place: showing the other tab's version is a reload.
@@ -119,7 +124,11 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
         session.flush();
       }
       const report = await runChecks(graded, files, noToolchain);
-      results.replaceChildren(renderScores(report), renderReport(report, { jumpTo: () => undefined }));
+      results.replaceChildren(
+        renderScores(report),
+        renderCalibration(report) ?? '',
+        renderReport(report, { jumpTo: () => undefined }),
+      );
       results.dataset['verdict'] = report.verdict;
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
       reports.save(report, 'judgment');
@@ -148,6 +157,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     results.replaceChildren(
       previousRunBanner(last),
       renderScores(last.report),
+      renderCalibration(last.report) ?? '',
       renderReport(last.report, { jumpTo: () => undefined }),
     );
     results.dataset['previousVerdict'] = last.report.verdict;
