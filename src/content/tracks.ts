@@ -30,6 +30,13 @@ export const tracks: readonly TrackInfo[] = [
     description:
       'One retry-storm incident, worked end to end with every skill from both tracks, each part graded by the same checks.',
   },
+  {
+    id: 'production-ownership',
+    title: 'Owning Systems in Production',
+    tagline: 'Dependencies you vet, designs you can argue with, debt you pay on purpose.',
+    description:
+      'What changes once your code runs for real users: judging dependency upgrades with calibrated confidence, design documents that get decisions made, and technical debt paid in the order its cost of delay says.',
+  },
 ];
 
 export function trackInfo(id: Track): TrackInfo {

@@ -271,6 +271,8 @@ export const en = {
       figures: 'Figures that match the data',
       constraints: 'Hard constraints met by your pick',
       recall: 'Breaking consumers you marked (recall)',
+      accuracy: 'Calls that were right',
+      reasons: 'Calls with the right reason',
     } as Record<string, string>,
     falseAlarms: (n: number) => `False alarms: ${n}`,
     percent: (n: number) => `${Math.round(n * 100)}%`,
@@ -307,6 +309,29 @@ export const en = {
     reason: 'Why (for you and your mentor; not scored)',
     figureLabel: (option: string, criterion: string, unit: string) => `${option}: ${criterion} (${unit})`,
     impactLegend: 'Consumers that break when this change ships',
+    calibration: {
+      intro: (maxBrier: number) =>
+        `For each item pick a decision, the reason that decides it, and how sure you are. Graded by the Brier score (0 is sure and right, 1 is sure and wrong; always saying 50% scores 0.25): yours must be ${maxBrier.toFixed(2)} or less.`,
+      itemLegend: (n: number, label: string) => `${n}. ${label}`,
+      seeMaterial: (path: string) => `Read ${path} above.`,
+      decision: 'Decision',
+      reason: 'Reason',
+      pickReason: 'Pick a reason…',
+      confidence: 'Confidence that your decision is right',
+      pickConfidence: 'How sure are you?',
+      curveHeading: (title: string) => `Your calibration: ${title}`,
+      brier: (brier: number, max: number) =>
+        `Brier score ${brier.toFixed(3)} (the bar is ${max.toFixed(3)}; lower is better).`,
+      tableCaption:
+        'Calibration curve: at each confidence you stated, how many calls you made and how many were right. A calibrated reviewer is right about as often as they say.',
+      calls: 'Calls',
+      right: 'Right',
+      shareRight: 'Share right',
+    },
+    critique: {
+      intro: (document: string) =>
+        `Read ${document} above. For each part of it, tick the defects you find there; leave the sound parts unticked.`,
+    },
     saved: 'Your answers are saved in this browser.',
     fixHeading: 'Then fix it',
     codeHeading: 'The code',

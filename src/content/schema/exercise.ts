@@ -272,6 +272,59 @@ export const impactCheckSchema = z
   })
   .strict();
 
+/**
+ * Calls with a confidence: per item (a small diff, a claim) a decision, a reason code and how sure the
+ * learner is; graded by the mean Brier score against the key (src/runtime/checks/calibration.ts).
+ */
+export const calibrationCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('calibration'),
+    /** The learner's calls as JSON, an editable workspace file the calibration form writes. */
+    file: workspacePath,
+    /** The items to call, in the order shown. */
+    items: z
+      .array(
+        choice.extend({
+          /** Readonly workspace file that shows the item (a diff, a claim with its figures), if any. */
+          material: workspacePath.optional(),
+        }),
+      )
+      .min(2),
+    /** The decisions one may make on each item, e.g. approve and request changes. */
+    decisions: z.array(choice).min(2),
+    /** The reason codes one may give, e.g. "install script added", "maintainer changed". */
+    reasons: z.array(choice).min(2),
+    /** The confidences offered, 0..1, lowest first; 0.5 is a coin flip between two decisions. */
+    confidences: z.array(z.number().min(0).max(1)).min(2).default([0.5, 0.6, 0.7, 0.8, 0.9, 1]),
+    /** The bar: the mean Brier score must be at or under it (0.25 is what always answering 50% scores). */
+    maxBrier: z.number().positive().max(1),
+    /** The right decision and reasons per item (schema: src/runtime/checks/calibration-key.ts). */
+    answerKey: answerKeyPath,
+  })
+  .strict();
+
+/**
+ * A design-document critique: mark seeded defects by anchor (a section or claim of the document) and defect
+ * type; scored by precision and recall against the key (src/runtime/checks/critique.ts).
+ */
+export const critiqueCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('critique'),
+    /** The learner's marks as JSON, an editable workspace file the critique form writes. */
+    file: workspacePath,
+    /** The readonly Markdown document under critique. */
+    document: workspacePath,
+    /** Places in the document a defect can sit at, in reading order (e.g. "§4 Rollout: 'halves p99'"). */
+    anchors: z.array(choice).min(2),
+    /** The defect types one may mark, e.g. "no alternatives", "unfalsifiable number", "stale status". */
+    defectTypes: z.array(choice).min(2),
+    /** The seeded defects and the thresholds (schema: src/runtime/checks/critique-key.ts). */
+    answerKey: answerKeyPath,
+  })
+  .strict();
+
 export const checkSchema = z.discriminatedUnion('kind', [
   lintCheckSchema,
   testsCheckSchema,
@@ -280,6 +333,8 @@ export const checkSchema = z.discriminatedUnion('kind', [
   reviewCheckSchema,
   decisionCheckSchema,
   impactCheckSchema,
+  calibrationCheckSchema,
+  critiqueCheckSchema,
 ]);
 export type CheckSpec = z.infer<typeof checkSchema>;
 
@@ -430,5 +485,17 @@ function referencedPaths(check: CheckSpec): { at: (string | number)[]; value: st
     case 'decision':
     case 'impact':
       return [{ at: ['file'], value: check.file }];
+    case 'calibration':
+      return [
+        { at: ['file'], value: check.file },
+        ...check.items.flatMap((item, j) =>
+          item.material === undefined ? [] : [{ at: ['items', j, 'material'], value: item.material }],
+        ),
+      ];
+    case 'critique':
+      return [
+        { at: ['file'], value: check.file },
+        { at: ['document'], value: check.document },
+      ];
   }
 }

@@ -1,7 +1,10 @@
 import { z } from 'astro/zod';
 
-/** The two pillars, plus the capstone that combines them. Order here is the order on the home page. */
-export const TRACKS = ['code-quality', 'architecture-ownership', 'capstone'] as const;
+/**
+ * The two pillars, the capstone that combines them, and owning what they built once it runs in production.
+ * Order here is the order on the home page.
+ */
+export const TRACKS = ['code-quality', 'architecture-ownership', 'capstone', 'production-ownership'] as const;
 export type Track = (typeof TRACKS)[number];
 
 /** A slug: lowercase words joined by hyphens, as used in URLs and file names. */

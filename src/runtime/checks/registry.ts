@@ -1,4 +1,6 @@
 import type { CheckSpec } from '../../content/schema/exercise.ts';
+import { calibrationKind } from './calibration.ts';
+import { critiqueKind } from './critique.ts';
 import { decisionKind } from './decision.ts';
 import { documentKind } from './document.ts';
 import { impactKind } from './impact.ts';
@@ -19,6 +21,8 @@ export const checkKinds: Registry = {
   review: reviewKind,
   decision: decisionKind,
   impact: impactKind,
+  calibration: calibrationKind,
+  critique: critiqueKind,
 };
 
 export function kindOf(spec: CheckSpec): CheckKind {

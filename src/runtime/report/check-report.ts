@@ -73,6 +73,32 @@ export const checkItemSchema = z
   .strict();
 export type CheckItem = z.infer<typeof checkItemSchema>;
 
+/** One point of a calibration curve: the calls made at one stated confidence, and how many were right. */
+export const calibrationBinSchema = z
+  .object({
+    /** The stated confidence of these calls, 0..1. */
+    confidence: z.number().min(0).max(1),
+    /** How many calls were made at it. */
+    count: z.number().int().positive(),
+    /** How many of them were right; a calibrated learner's right/count is close to the confidence. */
+    right: z.number().int().nonnegative(),
+  })
+  .strict();
+export type CalibrationBin = z.infer<typeof calibrationBinSchema>;
+
+/** What a calibration check measured: the Brier score against its bar, and the curve the UI draws. */
+export const calibrationResultSchema = z
+  .object({
+    /** Mean Brier score over every item, 0 (sure and right) to 1 (sure and wrong); lower is better. */
+    brier: z.number().min(0).max(1),
+    /** The exercise's bar: the check passes at or under it. */
+    maxBrier: z.number().min(0).max(1),
+    /** One bin per confidence the learner used, lowest first. */
+    bins: z.array(calibrationBinSchema),
+  })
+  .strict();
+export type CalibrationResult = z.infer<typeof calibrationResultSchema>;
+
 export const checkResultSchema = z
   .object({
     /** Stable id from the exercise metadata, e.g. "lint" or "hidden-tests". */
@@ -91,6 +117,8 @@ export const checkResultSchema = z
     scores: z.record(z.string(), z.number()).optional(),
     /** Whole-number tallies some kinds report (false alarms, defects found), keyed by name: data, not labels. */
     counts: z.record(z.string(), z.number().int().nonnegative()).optional(),
+    /** The calibration kind's Brier score and curve, typed so no view parses it out of a label. */
+    calibration: calibrationResultSchema.optional(),
   })
   .strict();
 export type CheckResult = z.infer<typeof checkResultSchema>;

@@ -12,6 +12,9 @@ import { ProgressStore } from '../../runtime/storage/progress.ts';
 import { renderReport, verdictText } from '../exercise/results-view.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
+import { calibrationPanel } from './calibration-panel.ts';
+import { renderCalibration } from './calibration-view.ts';
+import { critiquePanel } from './critique-panel.ts';
 import { decisionPanel } from './decision-panel.ts';
 import { renderFiles } from './files-view.ts';
 import { impactPanel } from './impact-panel.ts';
@@ -69,6 +72,8 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     if (spec.kind === 'review') panels.push(await reviewPanel(spec, bundle.starter, initial(spec.file), onChange));
     if (spec.kind === 'decision') panels.push(decisionPanel(spec, initial(spec.file), onChange));
     if (spec.kind === 'impact') panels.push(impactPanel(spec, initial(spec.file), onChange));
+    if (spec.kind === 'calibration') panels.push(calibrationPanel(spec, initial(spec.file), onChange));
+    if (spec.kind === 'critique') panels.push(critiquePanel(spec, initial(spec.file), onChange));
   }
 
   // The forms have no way to take new answers in place: showing the other tab's version is a reload.
@@ -144,7 +149,11 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
         finalButton.remove();
       }
       results.dataset['revealed'] = String(revealed);
-      results.replaceChildren(renderScores(report), renderReport(report, { jumpTo: () => undefined }));
+      results.replaceChildren(
+        renderScores(report),
+        renderCalibration(report) ?? '',
+        renderReport(report, { jumpTo: () => undefined }),
+      );
       results.dataset['verdict'] = report.verdict;
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
       reports.save(report, 'judgment');
@@ -176,6 +185,7 @@ export async function mountJudgment(host: HTMLElement, options: JudgmentOptions)
     results.replaceChildren(
       previousRunBanner(last),
       renderScores(last.report),
+      renderCalibration(last.report) ?? '',
       renderReport(last.report, { jumpTo: () => undefined }),
     );
     results.dataset['previousVerdict'] = last.report.verdict;
