@@ -1,8 +1,7 @@
 /**
  * The practices the two pillars teach, and which exercises train each one: the progress page's skill
- * view. An exercise may train several (the capstone trains most). Track 3 adds its own practice here
- * (e.g. `{ id: 'operating-in-production', … }`); an exercise that no practice lists still shows, under
- * "Other exercises", so a new exercise is never hidden from the learner.
+ * view. An exercise may train several (the capstone trains most). An exercise that no practice lists
+ * still shows, under "Other exercises", so a new exercise is never hidden from the learner.
  */
 export interface Skill {
   id: string;
@@ -63,5 +62,23 @@ export const skills: readonly Skill[] = [
     title: 'Documenting decisions',
     pillar: 'Architecture ownership',
     exercises: ['cache-adr', 'capstone-retry-storm'],
+  },
+  {
+    id: 'operating-in-production',
+    title: 'Operating what you ship',
+    pillar: 'Owning systems in production',
+    exercises: [
+      'slo-burn-rate-alerts',
+      'observable-product-page',
+      'blameless-incident-review',
+      'api-field-deprecation',
+      'resumable-backfill',
+    ],
+  },
+  {
+    id: 'engineering-judgment',
+    title: 'Judgment calls: dependencies, design docs, debt',
+    pillar: 'Owning systems in production',
+    exercises: ['dependency-upgrade-calls', 'design-doc-critique', 'debt-and-mentoring-calls'],
   },
 ];
