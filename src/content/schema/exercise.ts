@@ -70,6 +70,25 @@ export const testsCheckSchema = z
     kind: z.literal('tests'),
     /** Test files to run, as workspace paths. */
     files: z.array(workspacePath).min(1),
+    /**
+     * If set, the files run `runs` times in Vitest's shuffled order (files and the tests of each suite),
+     * one seed per run, and every run must pass: tests that lean on each other's state pass in declared
+     * order and fail here. The failing run's seed is reported so the learner can replay it.
+     */
+    shuffle: z
+      .object({
+        /** How many shuffled runs, each with its own seed. */
+        runs: z.number().int().min(1).max(10).default(3),
+        /** First seed (runs use seed, seed+1, …) so a grade can be reproduced; omitted: fresh seeds each time. */
+        seed: z
+          .number()
+          .int()
+          .nonnegative()
+          .max(2 ** 31)
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
