@@ -165,6 +165,23 @@ export const documentCheckSchema = z
   })
   .strict();
 
+/** No import cycles among files, or between the modules they sit in (src/runtime/checks/import-cycles.ts). */
+export const importCyclesCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('import-cycles'),
+    /** The files whose relative imports form the graph; imports of packages or of other files are ignored. */
+    files: z.array(workspacePath).min(1),
+    /**
+     * If set, files are grouped by the folder right below this one ("src/modules" makes feeds, profiles, …
+     * the nodes) and only cycles between those modules count; omitted: any cycle between files counts.
+     */
+    modulesUnder: workspacePath.optional(),
+    /** Whether `import type` counts: a cycle of types still ties two modules' changes together. */
+    typeImports: z.boolean().default(true),
+  })
+  .strict();
+
 /** An answer key: an exercise-relative JSON file under fixtures/, never shipped with the page (see README). */
 const answerKeyPath = z
   .string()
@@ -254,6 +271,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
   reviewCheckSchema,
   decisionCheckSchema,
   impactCheckSchema,
+  importCyclesCheckSchema,
 ]);
 export type CheckSpec = z.infer<typeof checkSchema>;
 
@@ -330,6 +348,7 @@ function referencedPaths(check: CheckSpec): { at: (string | number)[]; value: st
         ...check.expect.map((e, j) => ({ at: ['expect', j, 'file'], value: e.file })),
       ];
     case 'tests':
+    case 'import-cycles':
       return list('files', check.files);
     case 'learner-tests':
       return [...list('tests', check.tests), { at: ['subject'], value: check.subject }];

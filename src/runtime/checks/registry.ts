@@ -2,6 +2,7 @@ import type { CheckSpec } from '../../content/schema/exercise.ts';
 import { decisionKind } from './decision.ts';
 import { documentKind } from './document.ts';
 import { impactKind } from './impact.ts';
+import { importCyclesKind } from './import-cycles.ts';
 import type { CheckKind } from './kind.ts';
 import { learnerTestsKind } from './learner-tests.ts';
 import { lintKind } from './lint.ts';
@@ -19,6 +20,7 @@ export const checkKinds: Registry = {
   review: reviewKind,
   decision: decisionKind,
   impact: impactKind,
+  'import-cycles': importCyclesKind,
 };
 
 export function kindOf(spec: CheckSpec): CheckKind {
