@@ -75,6 +75,12 @@ export const testsCheckSchema = z
      * one seed per run, and every run must pass: tests that lean on each other's state pass in declared
      * order and fail here. The failing run's seed is reported so the learner can replay it.
      */
+    /**
+     * Workspace paths that keep their starter version for this run, whatever the learner wrote: grades an
+     * intermediate step of a migration ("readers first": the consumers changed, the provider not yet), so
+     * each step a lesson promises is deployable is tested, not only the end state.
+     */
+    starterFiles: z.array(workspacePath).default([]),
     shuffle: z
       .object({
         /** How many shuffled runs, each with its own seed. */
@@ -348,6 +354,7 @@ function referencedPaths(check: CheckSpec): { at: (string | number)[]; value: st
         ...check.expect.map((e, j) => ({ at: ['expect', j, 'file'], value: e.file })),
       ];
     case 'tests':
+      return [...list('files', check.files), ...list('starterFiles', check.starterFiles)];
     case 'import-cycles':
       return list('files', check.files);
     case 'learner-tests':

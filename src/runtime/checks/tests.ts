@@ -12,12 +12,25 @@ export const testsKind: CheckKind<SpecOf<'tests'>> = {
   runtime: 'any',
   reads: () => READS_NOTHING,
   answerKeyIsSecret: false,
-  async run(spec, { workspace, toolchain, signal }) {
+  async run(spec, { bundle, workspace: learnerState, toolchain, signal }) {
+    const workspace = withStarterFiles(learnerState, bundle.starter, spec.starterFiles);
     if (spec.shuffle) return runShuffled(spec, spec.shuffle, workspace, toolchain, signal);
     const tests = await toolchain.test(workspace, { targets: spec.files }, signal);
     return { ...judgeTests(tests), tests };
   },
 };
+
+/** The workspace of an earlier step: `paths` as the starter has them, everything else as the learner's. */
+export function withStarterFiles(workspace: Files, starter: Files, paths: readonly string[]): Files {
+  if (paths.length === 0) return workspace;
+  const earlier: Record<string, string> = { ...workspace };
+  for (const path of paths) {
+    const text = starter[path];
+    if (text === undefined) throw new Error(`starterFiles: ${path} is not a starter file`);
+    earlier[path] = text;
+  }
+  return earlier;
+}
 
 /** Pass only when at least one test ran and none failed; a file that failed to load counts as a failure. */
 export function judgeTests(tests: readonly TestResult[]): { status: 'pass' | 'fail'; summary: string } {

@@ -6,10 +6,12 @@ import { WorkerToolchain } from '../../src/runtime/engines/worker/worker-toolcha
 import { testsKind } from '../../src/runtime/checks/tests.ts';
 import type { Files, Toolchain } from '../../src/runtime/checks/toolchain.ts';
 import type { TestResult } from '../../src/runtime/report/check-report.ts';
-import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
+import { solutionFiles, type ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
+import { loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
+import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 
 /**
- * Seeded shuffled runs (a `tests` check's `shuffle` option): the worker engine must put tests in the
+ * Options of the `tests` check. Seeded shuffled runs (`shuffle`): the worker engine must put tests in the
  * order the real Vitest puts them for a seed, so a failure the learner replays with
  * `--sequence.seed=<n>` is the failure they were shown, and state shared between tests must fail.
  */
@@ -57,6 +59,7 @@ function check(toolchain: Toolchain, files: Files, seed: number) {
     title: 'Green in any order',
     kind: 'tests' as const,
     files: ['src/x.test.ts'],
+    starterFiles: [],
     shuffle: { runs: 3, seed },
   };
   return testsKind.run(spec, { bundle: {} as ExerciseBundle, workspace: files, toolchain, signal: signal() });
@@ -117,5 +120,25 @@ describe('seeded shuffle', () => {
       status: 'pass',
       summary: '2 of 2 tests pass in 3 shuffled orders (seeds 10, 11, 12)',
     });
+  });
+});
+
+describe('starterFiles: grading an intermediate migration step', () => {
+  it('fails readers that handle only null while the old provider still sends an empty string', async () => {
+    const { bundle } = await loadExercise('exercises', 'nullable-field-migration');
+    const solved = solutionFiles(bundle);
+    const nullOnly = {
+      ...solved,
+      'src/consumers/feed-renderer.ts': (solved['src/consumers/feed-renderer.ts'] ?? '').replace(
+        'author.displayName?.trim() || `@${author.handle}`',
+        'author.displayName ?? `@${author.handle}`',
+      ),
+    };
+    const statuses = async (files: Files) =>
+      Object.fromEntries((await runChecks(bundle, files, worker)).checks.map((c) => [c.id, c.status]));
+
+    expect(await statuses(solved)).toMatchObject({ 'step-readers-first': 'pass', contracts: 'pass' });
+    // The end state alone cannot tell: with the provider returning null, `??` works.
+    expect(await statuses(nullOnly)).toMatchObject({ 'step-readers-first': 'fail', contracts: 'pass' });
   });
 });
