@@ -1,6 +1,12 @@
 import { shuffle as vitestShuffle } from '@vitest/utils/helpers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NodeToolchain } from '../../src/runtime/engines/node/node-toolchain.ts';
+import { ensureInstalled } from '../../src/runtime/engines/webcontainer/install.ts';
+import { WebContainerToolchain } from '../../src/runtime/engines/webcontainer/webcontainer-toolchain.ts';
+import { NodeSandbox } from './support/node-sandbox.ts';
 import { seededShuffle, shuffleFiles } from '../../src/runtime/engines/worker/shuffle.ts';
 import { WorkerToolchain } from '../../src/runtime/engines/worker/worker-toolchain.ts';
 import { testsKind } from '../../src/runtime/checks/tests.ts';
@@ -17,7 +23,7 @@ import { runChecks } from '../../src/runtime/grading/run-checks.ts';
  */
 
 /** Each test appends its name and fails on purpose, so its failure shows the order so far. */
-const ORDER_PROBE = `import { describe, expect, it } from 'vitest';
+const ORDER_PROBE = `import { afterAll, describe, expect, it } from 'vitest';
 const seen: string[] = [];
 const probe = (name: string) => () => { seen.push(name); expect(seen.join(',')).toBe('order'); };
 it('a', probe('a'));
@@ -88,6 +94,19 @@ describe('seeded shuffle', () => {
       expect(fromWorker).toBe(fromNode);
       expect(fromWorker).not.toContain('a,b,c,d,e,f,g');
     }
+  }, 120_000);
+
+  it('gives the WebContainer engine the same order (its Vitest gets the same flags), over a real folder', async () => {
+    const dir = await mkdtemp(join(fileURLToPath(new URL('../../', import.meta.url)), '.cache', 'wc-shuffle-'));
+    afterAll(() => rm(dir, { recursive: true, force: true }));
+    const box = new NodeSandbox(dir);
+    await ensureInstalled(box, { expected: [] });
+    const files = { 'src/x.test.ts': ORDER_PROBE };
+    const request = { targets: ['src/x.test.ts'], shuffleSeed: 42 };
+
+    const fromContainer = orderSeen(await new WebContainerToolchain(box).test(files, request, signal()));
+
+    expect(fromContainer).toBe(orderSeen(await worker.test(files, request, signal())));
   }, 120_000);
 
   it('keeps the declared order without a seed', async () => {
