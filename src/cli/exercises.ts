@@ -16,8 +16,10 @@ import { probeSandboxHost } from '../runtime/sandbox/host-layers.ts';
 const USAGE = `Usage: npm run exercises -- <command> [options]
 
 Commands:
-  verify [slug…]            Check that exercises are gradable: schema valid, solution passes,
-                            starter fails, every wrong solution is caught. All exercises if none named.
+  verify [slug…] [--list]   Check that exercises are gradable: schema valid, solution passes,
+                            starter fails, every wrong solution fails the check its caughtBy names,
+                            in the Node and the worker engine. All exercises if none named.
+                            --list prints each wrong solution with the check that caught it.
   new <slug>                Scaffold exercises/<slug>/ with TODO(author) placeholders to fill in.
   check <slug> [--dir PATH] [--watch] [--trust]
                             Grade your own copy of an exercise offline. Without --dir, a copy of the
@@ -38,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       dir: { type: 'string' },
       watch: { type: 'boolean', default: false },
+      list: { type: 'boolean', default: false },
       trust: { type: 'boolean', default: false },
       'exercises-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -51,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'verify':
-      return verify(exercisesDir, args);
+      return verify(exercisesDir, args, values.list);
     case 'new':
       return scaffold(exercisesDir, args);
     case 'check':
@@ -62,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function verify(exercisesDir: string, slugs: string[]): Promise<number> {
+async function verify(exercisesDir: string, slugs: string[], list: boolean): Promise<number> {
   const chosen = slugs.length > 0 ? slugs : await listExerciseSlugs(exercisesDir);
   if (chosen.length === 0) {
     console.error(`No exercises found in ${exercisesDir}.`);
@@ -82,6 +85,12 @@ async function verify(exercisesDir: string, slugs: string[]): Promise<number> {
     seconds(o.durationMs),
   ]);
   console.log(formatTable(['exercise', 'starter', 'solution', 'wrong solutions', 'time'], rows).join('\n'));
+  if (list) {
+    for (const o of outcomes.filter((o) => o.caught.length > 0)) {
+      console.log(`\n${o.slug}`);
+      for (const line of o.caught) console.log(`  ✓ ${line}`);
+    }
+  }
   const broken = outcomes.filter((o) => o.problems.length > 0);
   for (const o of broken) {
     console.log(`\n${paint('red', `✗ ${o.slug}`)}`);

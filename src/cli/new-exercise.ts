@@ -17,7 +17,6 @@ export async function scaffoldExercise(exercisesDir: string, slug: string): Prom
     'starter/src/normalize-email.ts': STARTER,
     'solution/src/normalize-email.ts': SOLUTION,
     'hidden/tests/normalize-email.hidden.test.ts': HIDDEN_TEST,
-    'fixtures/wrong/lowercases-everything/src/normalize-email.ts': WRONG,
   });
   return dir;
 }
@@ -42,9 +41,16 @@ checks:
 hints:
   - '${T}: a first nudge that names the idea, not the answer.'
   - '${T}: a more concrete hint.'
+# Plausible wrong answers: the solution with a few lines changed (edits) or files replaced (overlay:
+# a folder under fixtures/ with only the files that differ). verify proves each fails its caughtBy check.
 wrongSolutions:
-  - dir: fixtures/wrong/lowercases-everything
+  - id: lowercases-everything
     mistake: lowercases the local part, which some mail servers treat as case-sensitive
+    caughtBy: hidden-tests
+    edits:
+      - file: src/normalize-email.ts
+        find: "return trimmed.slice(0, at) + '@' + trimmed.slice(at + 1).toLowerCase();"
+        replace: 'return trimmed.toLowerCase();'
 `;
 }
 
@@ -60,12 +66,6 @@ export function normalizeEmail(input: string): string {
   const at = trimmed.lastIndexOf('@');
   if (at === -1) return trimmed;
   return trimmed.slice(0, at) + '@' + trimmed.slice(at + 1).toLowerCase();
-}
-`;
-
-const WRONG = `/** Normalises an email address for lookups: trims it and lowercases the domain. */
-export function normalizeEmail(input: string): string {
-  return input.trim().toLowerCase();
 }
 `;
 

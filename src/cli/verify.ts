@@ -1,5 +1,8 @@
-import type { CheckReport } from '../runtime/report/check-report.ts';
-import { solutionFiles, wrongSolutionFiles, type ExerciseBundle } from '../runtime/exercise/bundle.ts';
+import type { CheckReport, Status } from '../runtime/report/check-report.ts';
+import type { WrongSolution } from '../content/schema/exercise.ts';
+import { solutionFiles, type ExerciseBundle } from '../runtime/exercise/bundle.ts';
+import { wrongSolutionFiles } from '../runtime/exercise/fixture-edits.ts';
+import { WorkerToolchain } from '../runtime/engines/worker/worker-toolchain.ts';
 import { AUTHOR_TODO, findAuthorTodos } from '../runtime/exercise/bundle-problems.ts';
 import { ExerciseLoadError, loadExercise } from '../runtime/exercise/load-from-disk.ts';
 import { runChecks } from '../runtime/grading/run-checks.ts';
@@ -17,23 +20,38 @@ export interface VerifyOutcome {
   durationMs: number;
   /** Empty when the exercise is sound; otherwise each says what is wrong and where to look. */
   problems: string[];
+  /** Each wrong solution that failed its caughtBy check in both engines, and that check (for --list). */
+  caught: string[];
 }
 
 interface Run {
-  label: string;
   files: Files;
   /** What verify expects of the verdict. */
-  expect: 'pass' | 'fail' | 'not-pass';
+  expect: 'pass' | 'fail' | { caughtBy: string };
   describe: string;
 }
 
 /**
  * Proves an exercise is gradable: the schema and files are consistent, the solution passes every check,
- * the starter fails (for a reason a check names), and every wrong solution is caught by some check.
+ * the starter fails (for a reason a check names), and every wrong solution fails on the check it names
+ * as `caughtBy`, in the Node engine and again in the worker engine, so neither engine lets it through.
  */
-export async function verifyExercise(exercisesDir: string, slug: string, toolchain: Toolchain): Promise<VerifyOutcome> {
+export async function verifyExercise(
+  exercisesDir: string,
+  slug: string,
+  toolchain: Toolchain,
+  worker: Toolchain = new WorkerToolchain(),
+): Promise<VerifyOutcome> {
   const began = Date.now();
-  const outcome: VerifyOutcome = { slug, starter: '-', solution: '-', wrong: '-', durationMs: 0, problems: [] };
+  const outcome: VerifyOutcome = {
+    slug,
+    starter: '-',
+    solution: '-',
+    wrong: '-',
+    durationMs: 0,
+    problems: [],
+    caught: [],
+  };
   let bundle: ExerciseBundle;
   try {
     const loaded = await loadExercise(exercisesDir, slug);
@@ -50,41 +68,66 @@ export async function verifyExercise(exercisesDir: string, slug: string, toolcha
     return { ...outcome, solution: 'invalid', problems: [...error.problems], durationMs: Date.now() - began };
   }
   const { meta } = bundle;
-  const runs: Run[] = [
-    { label: 'solution', files: solutionFiles(bundle), expect: 'pass', describe: 'the solution' },
-    {
-      label: 'starter',
-      files: bundle.starter,
-      expect: meta.starterFails ? 'fail' : 'pass',
-      describe: 'the starter',
-    },
-    ...meta.wrongSolutions.map((w) => ({
-      label: w.dir,
-      files: wrongSolutionFiles(bundle, w.dir),
-      expect: 'not-pass' as const,
-      describe: `wrong solution ${w.dir} ("${w.mistake}")`,
-    })),
-  ];
+  const solution: Run = { files: solutionFiles(bundle), expect: 'pass', describe: 'the solution' };
+  const starter: Run = { files: bundle.starter, expect: meta.starterFails ? 'fail' : 'pass', describe: 'the starter' };
+  const wrongRuns: Run[] = meta.wrongSolutions.map((w) => ({
+    files: wrongSolutionFiles(bundle, w),
+    expect: { caughtBy: w.caughtBy },
+    describe: `wrong solution "${w.id}" ("${w.mistake}")`,
+  }));
+  const runs = [solution, starter, ...wrongRuns];
   // Two at a time: each run already starts ESLint or Vitest processes, and the machine has few cores.
-  const reports = await mapLimit(runs, 2, (run) => runChecks(bundle, run.files, toolchain));
+  const reports = await mapLimit(runs, 2, (run) => grade(bundle, run, toolchain));
+  // The worker engine runs in this process and swaps globals (fake timers) while a test runs, so its runs
+  // go one at a time, after the Node runs; it is in-process and fast, so this costs little.
+  const workerRuns = [solution, ...wrongRuns];
+  const workerReports: CheckReport[] = [];
+  for (const run of workerRuns) workerReports.push(await grade(bundle, run, worker));
   runs.forEach((run, i) => {
     const report = reports[i];
     if (report) outcome.problems.push(...judge(run, report));
   });
-  const [solution, starter, ...wrong] = reports;
-  outcome.solution = solution?.verdict === 'pass' ? paint('green', 'pass') : paint('red', solution?.verdict ?? '-');
-  outcome.starter = starter ? starterCell(starter, meta.starterFails) : '-';
-  const caught = wrong.filter((r) => r.verdict !== 'pass').length;
-  outcome.wrong =
-    wrong.length === 0
-      ? paint('dim', 'none')
-      : paint(caught === wrong.length ? 'green' : 'red', `${caught}/${wrong.length} caught`);
+  workerRuns.forEach((run, i) => {
+    const report = workerReports[i];
+    if (report) outcome.problems.push(...judge(run, report));
+  });
+  const [solutionReport, starterReport] = reports;
+  const solutionPasses = [solutionReport, workerReports[0]].every((r) => r?.verdict === 'pass');
+  outcome.solution = solutionPasses
+    ? paint('green', 'pass')
+    : paint('red', [solutionReport, workerReports[0]].find((r) => r?.verdict !== 'pass')?.verdict ?? '-');
+  outcome.starter = starterReport ? starterCell(starterReport, meta.starterFails) : '-';
+  outcome.caught = caughtLines(meta.wrongSolutions, reports.slice(2), workerReports.slice(1));
+  outcome.wrong = wrongCell(outcome.caught, meta.wrongSolutions.length);
   outcome.durationMs = Date.now() - began;
   return outcome;
 }
 
+/**
+ * Grades one run. A wrong solution first runs only its caughtBy check, which is all verify needs when
+ * that check fails (most of verify's time would otherwise go to checks nobody asked about); when it does
+ * not fail, every check runs, so the problem can say which checks failed instead.
+ */
+async function grade(bundle: ExerciseBundle, run: Run, toolchain: Toolchain): Promise<CheckReport> {
+  if (typeof run.expect !== 'object') return runChecks(bundle, run.files, toolchain);
+  const { caughtBy } = run.expect;
+  const only = { ...bundle, meta: { ...bundle.meta, checks: bundle.meta.checks.filter((c) => c.id === caughtBy) } };
+  const report = await runChecks(only, run.files, toolchain);
+  if (report.checks.some((c) => c.id === caughtBy && c.status === 'fail')) return report;
+  return runChecks(bundle, run.files, toolchain);
+}
+
+/** How a check that should have failed ended, as a verb phrase. */
+const STATUS_VERB: Record<Status, string> = {
+  pass: 'passes',
+  fail: 'fails',
+  error: 'could not run',
+  timeout: 'timed out',
+};
+
 function judge(run: Run, report: CheckReport): string[] {
   const failing = report.checks.filter((c) => c.status !== 'pass');
+  const engine = `${report.engine} engine`;
   const explain = (): string =>
     failing
       .map((c) =>
@@ -92,7 +135,7 @@ function judge(run: Run, report: CheckReport): string[] {
       )
       .join('\n    ');
   if (run.expect === 'pass' && report.verdict !== 'pass') {
-    return [`${run.describe} does not pass:\n    ${explain()}`];
+    return [`${run.describe} does not pass in the ${engine}:\n    ${explain()}`];
   }
   if (run.expect === 'fail' && report.verdict === 'pass') {
     return [
@@ -102,10 +145,38 @@ function judge(run: Run, report: CheckReport): string[] {
   if (run.expect === 'fail' && report.verdict !== 'fail') {
     return [`${run.describe} should fail a check cleanly, but:\n    ${explain()}`];
   }
-  if (run.expect === 'not-pass' && report.verdict === 'pass') {
-    return [`${run.describe} passes every check: add a check or a hidden test that catches this mistake`];
+  if (typeof run.expect === 'object') {
+    const { caughtBy } = run.expect;
+    const check = report.checks.find((c) => c.id === caughtBy);
+    if (check?.status === 'fail') return [];
+    if (report.verdict === 'pass')
+      return [
+        `${run.describe} passes every check in the ${engine}: add a check or a hidden test that catches this mistake`,
+      ];
+    const others = failing.filter((c) => c.id !== caughtBy);
+    const caughtElsewhere =
+      others.length > 0 ? ` (failing instead: ${others.map((c) => `"${c.id}" ${c.status}`).join(', ')})` : '';
+    const how = check === undefined ? 'was not run' : `${STATUS_VERB[check.status]}: ${check.summary}`;
+    return [
+      `${run.describe} must fail check "${caughtBy}" (its caughtBy), but in the ${engine} "${caughtBy}" ${how}${caughtElsewhere}`,
+    ];
   }
   return [];
+}
+
+/** "4/4 caught": how many wrong solutions failed their caughtBy check in both engines. */
+function wrongCell(caught: readonly string[], total: number): string {
+  if (total === 0) return paint('dim', 'none');
+  return paint(caught.length === total ? 'green' : 'red', `${caught.length}/${total} caught`);
+}
+
+/** One line per wrong solution that both engines caught, naming the check that caught it. */
+function caughtLines(wrongs: readonly WrongSolution[], fromNode: CheckReport[], fromWorker: CheckReport[]): string[] {
+  const failsIn = (report: CheckReport | undefined, id: string): boolean =>
+    report?.checks.find((c) => c.id === id)?.status === 'fail';
+  return wrongs
+    .filter((w, i) => failsIn(fromNode[i], w.caughtBy) && failsIn(fromWorker[i], w.caughtBy))
+    .map((w) => `${w.id}: fails check "${w.caughtBy}" in the node and worker engines (${w.mistake})`);
 }
 
 function starterCell(report: CheckReport, shouldFail: boolean): string {

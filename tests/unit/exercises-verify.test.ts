@@ -30,12 +30,12 @@ describe('exercises verify', () => {
   it('rejects a broken solution and shows the failing lint problem', async () => {
     const { exercisesDir, dir } = await copy('lint-gate');
     await editFile(join(dir, 'solution/src/checkout.ts'), (t) =>
-      t.replace('totalCents -= coupon', 'totalCents - coupon'),
+      t.replace('totalCents = Math.round', 'totalCents == Math.round'),
     );
     const result = await runCli(['verify', 'lint-gate', '--exercises-dir', exercisesDir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('the solution does not pass');
-    expect(result.stdout).toMatch(/src\/checkout\.ts:15:5\s+no-unused-expressions/);
+    expect(result.stdout).toMatch(/src\/checkout\.ts:13:5\s+no-unused-expressions/);
   }, 120_000);
 
   it('rejects a starter that already passes', async () => {
@@ -47,17 +47,32 @@ describe('exercises verify', () => {
     expect(result.stdout).toContain('the starter already passes every check');
   }, 120_000);
 
-  it('rejects a wrong solution that no check catches', async () => {
+  it('rejects a wrong solution that no check catches, naming it by id', async () => {
     const { exercisesDir, dir } = await copy('lint-gate');
-    await copyFile(
-      join(dir, 'solution/eslint.config.js'),
-      join(dir, 'fixtures/wrong/formatting-only/eslint.config.js'),
+    // The edit now "plants" the correct line, so the wrong solution is the solution again.
+    await editFile(join(dir, 'exercise.yaml'), (t) =>
+      t.replace('replace: totalCents - coupon.amountCents;', 'replace: totalCents -= coupon.amountCents; // ok'),
     );
     const result = await runCli(['verify', 'lint-gate', '--exercises-dir', exercisesDir]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('wrong solution fixtures/wrong/formatting-only');
-    expect(result.stdout).toContain('passes every check');
+    expect(result.stdout).toContain('2/3 caught');
+    expect(result.stdout).toContain(
+      'wrong solution "gate-without-fix" ("the right config, but the bug it finds in checkout.ts is left in place") passes every check in the node engine',
+    );
+    expect(result.stdout).toContain('passes every check in the worker engine');
   }, 120_000);
+
+  it('rejects a wrong solution caught by another check than the one it names', async () => {
+    const { exercisesDir, dir } = await copy('toggle-router');
+    await editFile(join(dir, 'exercise.yaml'), (t) =>
+      t.replace(/(id: hard-coded-date\n.*\n\s+caughtBy:) toggle-expiry/, '$1 router'),
+    );
+    const result = await runCli(['verify', 'toggle-router', '--exercises-dir', exercisesDir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /wrong solution "hard-coded-date" \(".*"\) must fail check "router" \(its caughtBy\), but in the node engine "router" passes: .* \(failing instead: "toggle-expiry" fail\)/,
+    );
+  }, 180_000);
 
   it('scaffolds with `new`, refuses it while TODOs remain, and accepts it once they are filled', async () => {
     const { exercisesDir } = await copy('lint-gate');

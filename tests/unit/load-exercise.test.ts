@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExerciseLoadError, loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
@@ -30,7 +30,7 @@ describe('loading an exercise', () => {
     const { bundle } = await loadExercise(exercisesDir, 'payment-charge');
     expect(Object.keys(bundle.starter)).toContain('src/charge.ts');
     expect(Object.keys(bundle.hidden)).toEqual(['tests/charge.scenarios.test.ts']);
-    expect(Object.keys(bundle.fixtures)).toContain('fixtures/mutants/no-retry.ts');
+    expect(Object.keys(bundle.fixtures)).toContain('fixtures/wrong/happy-path-tests/src/charge.test.ts');
   });
 
   it('names the file and the field of a path a check uses but files does not list', async () => {
@@ -59,19 +59,58 @@ describe('loading an exercise', () => {
     );
   });
 
-  it('rejects a starter file that files does not list, a listed file that is missing, and a missing mutant', async () => {
+  it('rejects a starter file that files does not list and a listed file that is missing', async () => {
     const { exercisesDir, dir } = await brokenCopy('refund-mutation-tests');
     await writeFile(join(dir, 'starter/src/notes.ts'), 'export {};\n');
     await rm(join(dir, 'starter/src/refund.ts'));
-    await rm(join(dir, 'fixtures/mutants/zero-amount.ts'));
     const problems = await problemsOf(exercisesDir, 'refund-mutation-tests');
     expect(problems).toEqual(
       expect.arrayContaining([
         'exercises/refund-mutation-tests/starter/src/notes.ts: not listed in files of exercises/refund-mutation-tests/exercise.yaml',
         'exercises/refund-mutation-tests/exercise.yaml: files[1]: "src/refund.ts" does not exist in starter/',
-        expect.stringMatching(/checks\[0\]\.mutants\[2\]\.file: "fixtures\/mutants\/zero-amount\.ts" does not exist/),
       ]),
     );
+  });
+
+  it('rejects a mutant whose find text the reference no longer holds, naming the mutant and the file', async () => {
+    const { exercisesDir, dir } = await brokenCopy('refund-mutation-tests');
+    // An author rewrites the guard; the zero-amount mutant was written against the old line.
+    await editFile(join(dir, 'starter/src/refund.ts'), (t) =>
+      t.replace('requestedCents <= 0) {', 'requestedCents < 1) {'),
+    );
+    expect(await problemsOf(exercisesDir, 'refund-mutation-tests')).toEqual(
+      expect.arrayContaining([
+        'exercises/refund-mutation-tests/exercise.yaml: checks[0].mutants[2] ("zero-amount"): mutant "zero-amount" on src/refund.ts: the edit no longer applies: its find text does not occur in the file (it must occur exactly once): "if (!Number.isInteger(requestedCents) || requestedCents <…"',
+      ]),
+    );
+  });
+
+  it('rejects an overlay file that repeats the solution, an edit that no longer applies, and an unknown caughtBy', async () => {
+    const { exercisesDir, dir } = await brokenCopy('lint-gate');
+    await mkdir(join(dir, 'fixtures/wrong/formatting-only/src'));
+    await writeFile(
+      join(dir, 'fixtures/wrong/formatting-only/src/checkout.ts'),
+      await readFile(join(dir, 'solution/src/checkout.ts'), 'utf8'),
+    );
+    await editFile(join(dir, 'exercise.yaml'), (t) =>
+      t
+        .replace('find: totalCents -= coupon.amountCents;', 'find: totalCents -= coupon.amount;')
+        .replace(/caughtBy: gate\n(\s+)edits/, 'caughtBy: lint\n$1edits'),
+    );
+    const problems = await problemsOf(exercisesDir, 'lint-gate');
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^exercises\/lint-gate\/exercise\.yaml: wrongSolutions\[1\]\.caughtBy: "lint" is not the id of a check \(gate\)$/,
+        ),
+      ]),
+    );
+    // Schema problems come first and stop the load; fix the id and the file problems show.
+    await editFile(join(dir, 'exercise.yaml'), (t) => t.replace('caughtBy: lint', 'caughtBy: gate'));
+    expect(await problemsOf(exercisesDir, 'lint-gate')).toEqual([
+      'exercises/lint-gate/fixtures/wrong/formatting-only/src/checkout.ts: identical to the solution\'s file, so it is redundant: delete it (wrong solution "formatting-only")',
+      'exercises/lint-gate/exercise.yaml: wrongSolutions[2] ("gate-without-fix"): edits[0] on src/checkout.ts: the edit no longer applies: its find text does not occur in the file (it must occur exactly once): "totalCents -= coupon.amount;"',
+    ]);
   });
 
   it('rejects a hidden file kept in starter/, where the learner would see it', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listExerciseSlugs, loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
-import { solutionFiles, wrongSolutionFiles } from '../../src/runtime/exercise/bundle.ts';
+import { solutionFiles } from '../../src/runtime/exercise/bundle.ts';
+import { wrongSolutionFiles } from '../../src/runtime/exercise/fixture-edits.ts';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 import { WorkerToolchain } from '../../src/runtime/engines/worker/worker-toolchain.ts';
 import type { CheckReport } from '../../src/runtime/report/check-report.ts';
@@ -15,7 +16,7 @@ function problems(report: CheckReport): string[] {
 }
 
 describe.each(slugs)('exercise %s in the worker engine', (slug) => {
-  it('passes with the reference solution, fails with the starter and every wrong solution', async () => {
+  it('passes with the reference solution, fails with the starter, and every wrong solution fails its caughtBy check', async () => {
     const { bundle } = await loadExercise(EXERCISES, slug);
     const solution = await runChecks(bundle, solutionFiles(bundle), toolchain);
     expect(problems(solution)).toEqual([]);
@@ -25,8 +26,9 @@ describe.each(slugs)('exercise %s in the worker engine', (slug) => {
     expect(starter.verdict).toBe(bundle.meta.starterFails ? 'fail' : 'pass');
 
     for (const wrong of bundle.meta.wrongSolutions) {
-      const report = await runChecks(bundle, wrongSolutionFiles(bundle, wrong.dir), toolchain);
-      expect(report.verdict, `${wrong.dir} (${wrong.mistake})`).toBe('fail');
+      const report = await runChecks(bundle, wrongSolutionFiles(bundle, wrong), toolchain);
+      const caughtBy = report.checks.find((c) => c.id === wrong.caughtBy);
+      expect(caughtBy?.status, `${wrong.id} (${wrong.mistake}) must fail "${wrong.caughtBy}"`).toBe('fail');
     }
     // A starter that waits on real time runs its tests into the per-test limit, mutant after mutant.
   }, 120_000);

@@ -6,7 +6,10 @@ import { slug } from './lesson.ts';
  *   starter/   what the learner gets: the files listed in `files` with role editable or readonly,
  *   hidden/    files with role hidden (hidden tests), laid over the workspace at check time, never shown,
  *   solution/  the reference: files that replace starter files (an overlay, so unchanged files stay single),
- *   fixtures/  what checks need outside the workspace: mutants, wrong solutions (exercise-relative paths).
+ *   fixtures/  what checks need outside the workspace: answer keys, and overlay folders of wrong solutions
+ *              holding only the files that differ from solution/ (exercise-relative paths).
+ * Wrong solutions and mutants are differences from the reference (overlays and find/replace edits), never
+ * copies: src/runtime/exercise/fixture-edits.ts composes them.
  */
 
 /** A path inside the exercise workspace: relative, forward slashes, no "..". */
@@ -98,6 +101,36 @@ export const testsCheckSchema = z
   })
   .strict();
 
+/** Text to find in a file and what replaces it; `find` must occur exactly once, so an edit cannot drift. */
+const findReplace = {
+  /** The exact text to replace (whitespace and line breaks included); it must occur exactly once. */
+  find: z.string().min(1),
+  /** What stands in its place (may be empty, to delete `find`). */
+  replace: z.string(),
+};
+
+/** One find/replace edit on a workspace file of the solution. */
+export const fileEditSchema = z
+  .object({
+    /** Workspace path of the edited file, e.g. "src/checkout.ts". */
+    file: workspacePath,
+    ...findReplace,
+  })
+  .strict();
+export type FileEdit = z.infer<typeof fileEditSchema>;
+
+/** A bug planted in the reference subject of a learner-tests check; the learner's tests must catch it. */
+export const mutantSchema = z
+  .object({
+    /** Stable id, unique in the check; reports and progress refer to it, e.g. "no-cap". */
+    id: slug,
+    /** What the mutant gets wrong, shown when it survives ("refund above the charge is allowed"). */
+    description: z.string().min(5),
+    ...findReplace,
+  })
+  .strict();
+export type Mutant = z.infer<typeof mutantSchema>;
+
 /** The learner's own tests must pass on the reference and fail on every mutant. */
 export const learnerTestsCheckSchema = z
   .object({
@@ -107,19 +140,8 @@ export const learnerTestsCheckSchema = z
     tests: z.array(workspacePath).min(1),
     /** The file under test, swapped for the reference and then for each mutant. */
     subject: workspacePath,
-    /** Mutants: exercise-relative paths of whole replacement files, each with what it breaks. */
-    mutants: z
-      .array(
-        z
-          .object({
-            /** Exercise-relative path, e.g. "fixtures/mutants/no-cap.ts". */
-            file: z.string(),
-            /** What the mutant gets wrong, shown when it survives ("refund above the charge is allowed"). */
-            description: z.string().min(5),
-          })
-          .strict(),
-      )
-      .min(1),
+    /** Mutants: small bugs written as find/replace edits on the reference subject, each with what it breaks. */
+    mutants: z.array(mutantSchema).min(1),
   })
   .strict();
 
@@ -281,6 +303,32 @@ export const checkSchema = z.discriminatedUnion('kind', [
 ]);
 export type CheckSpec = z.infer<typeof checkSchema>;
 
+/**
+ * A plausible wrong answer: solution/ with the files of `overlay` laid over it, then `edits` applied in
+ * order. verify proves that the check `caughtBy` fails on it, in the Node engine and in the worker engine.
+ */
+export const wrongSolutionSchema = z
+  .object({
+    /** Stable kebab-case id, unique in the exercise; verify's messages name it. */
+    id: slug,
+    /** The mistake it represents, for authors reading verify's output. */
+    mistake: z.string().min(5),
+    /** Id of the check that must fail on it (verify fails if that check passes or cannot run). */
+    caughtBy: slug,
+    /** Exercise-relative folder, e.g. "fixtures/wrong/retries-forever", holding only files that differ from solution/. */
+    overlay: z
+      .string()
+      .regex(/^fixtures\/[\w.@/-]+$/, 'use a folder under fixtures/, e.g. "fixtures/wrong/retries-forever"')
+      .optional(),
+    /** Find/replace edits on the solution (after the overlay), for mistakes of a line or two. */
+    edits: z.array(fileEditSchema).default([]),
+  })
+  .strict()
+  .refine((w) => w.overlay !== undefined || w.edits.length > 0, {
+    message: 'give an overlay folder, edits, or both: otherwise it is the solution itself',
+  });
+export type WrongSolution = z.infer<typeof wrongSolutionSchema>;
+
 export const exerciseSchema = z
   .object({
     /** Shown above the editor. */
@@ -305,19 +353,8 @@ export const exerciseSchema = z
     timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
     /** False only when the starter is meant to pass already (for example a refactoring exercise). */
     starterFails: z.boolean().default(true),
-    /** Plausible wrong answers (exercise-relative folders overlaid on the starter) that verify must see fail. */
-    wrongSolutions: z
-      .array(
-        z
-          .object({
-            /** Folder such as "fixtures/wrong/retries-forever". */
-            dir: z.string(),
-            /** The mistake it represents, for authors reading verify's output. */
-            mistake: z.string().min(5),
-          })
-          .strict(),
-      )
-      .default([]),
+    /** Plausible wrong answers, each the solution with a few files or lines changed, that verify must see fail. */
+    wrongSolutions: z.array(wrongSolutionSchema).default([]),
   })
   .strict()
   .superRefine((ex, ctx) => {
@@ -330,6 +367,18 @@ export const exerciseSchema = z
       if (ids.has(check.id))
         ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${check.id}"` });
       ids.add(check.id);
+      if (check.kind === 'learner-tests') {
+        const mutantIds = new Set<string>();
+        check.mutants.forEach((mutant, j) => {
+          if (mutantIds.has(mutant.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['checks', i, 'mutants', j, 'id'],
+              message: `duplicate mutant id "${mutant.id}"`,
+            });
+          mutantIds.add(mutant.id);
+        });
+      }
       for (const ref of referencedPaths(check)) {
         if (!paths.has(ref.value))
           ctx.addIssue({
@@ -338,6 +387,30 @@ export const exerciseSchema = z
             message: `"${ref.value}" is not listed in files`,
           });
       }
+    });
+    const wrongIds = new Set<string>();
+    ex.wrongSolutions.forEach((wrong, i) => {
+      if (wrongIds.has(wrong.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['wrongSolutions', i, 'id'],
+          message: `duplicate wrong solution id "${wrong.id}"`,
+        });
+      wrongIds.add(wrong.id);
+      if (!ids.has(wrong.caughtBy))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['wrongSolutions', i, 'caughtBy'],
+          message: `"${wrong.caughtBy}" is not the id of a check (${[...ids].join(', ')})`,
+        });
+      wrong.edits.forEach((edit, j) => {
+        if (!paths.has(edit.file))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['wrongSolutions', i, 'edits', j, 'file'],
+            message: `"${edit.file}" is not listed in files`,
+          });
+      });
     });
   });
 

@@ -1,6 +1,8 @@
 import type { CheckItem, TestResult } from '../report/check-report.ts';
 import type { CheckKind, SpecOf } from './kind.ts';
 import type { Files, TestRequest, Toolchain } from './toolchain.ts';
+import type { Mutant } from '../../content/schema/exercise.ts';
+import { mutantText } from '../exercise/fixture-edits.ts';
 import { judgeTests } from './tests.ts';
 import { isTestFileFailure } from './test-file-failure.ts';
 
@@ -12,12 +14,12 @@ export const learnerTestsKind: CheckKind<SpecOf<'learner-tests'>> = {
   kind: 'learner-tests',
   toolchain: 'test',
   runtime: 'any',
-  reads: (spec) => ({ solution: [spec.subject], fixtures: spec.mutants.map((m) => m.file) }),
+  reads: (spec) => ({ solution: [spec.subject], fixtures: [] }),
   answerKeyIsSecret: false,
   async run(spec, { workspace, bundle, toolchain, signal }) {
     const reference = bundle.solution[spec.subject] ?? bundle.starter[spec.subject];
     if (reference === undefined) throw new Error(`No reference for ${spec.subject} in solution/ or starter/`);
-    const variants = [reference, ...spec.mutants.map((m) => fixtureText(bundle.fixtures, m.file))];
+    const variants = [reference, ...spec.mutants.map((m) => mutantText(reference, m, spec.subject))];
     const runs = await testAll(
       toolchain,
       variants.map((subject) => ({ ...workspace, [spec.subject]: subject })),
@@ -33,8 +35,8 @@ export const learnerTestsKind: CheckKind<SpecOf<'learner-tests'>> = {
         status: 'fail',
         summary: `Your tests did not load (${files}), so no mutant was run`,
         tests: onReference,
-        items: spec.mutants.map((mutant, i) => ({
-          id: mutantId(mutant.file, i),
+        items: spec.mutants.map((mutant) => ({
+          id: mutant.id,
           label: mutant.description,
           status: 'fail' as const,
           message: 'Not run: your tests did not load. Fix the error above first.',
@@ -42,7 +44,7 @@ export const learnerTestsKind: CheckKind<SpecOf<'learner-tests'>> = {
         scores: { mutationScore: 0 },
       };
     }
-    const items = spec.mutants.map((mutant, i) => mutantItem(mutant, i, onMutants[i] ?? []));
+    const items = spec.mutants.map((mutant, i) => mutantItem(mutant, onMutants[i] ?? []));
     const killed = items.filter((i) => i.status === 'pass').length;
     const referenceJudgement = judgeTests(onReference);
     const scores = { mutationScore: killed / spec.mutants.length };
@@ -65,12 +67,6 @@ export const learnerTestsKind: CheckKind<SpecOf<'learner-tests'>> = {
   },
 };
 
-function fixtureText(fixtures: Files, file: string): string {
-  const text = fixtures[file];
-  if (text === undefined) throw new Error(`Mutant ${file} is missing from fixtures/`);
-  return text;
-}
-
 /** One toolchain call when the backend can batch, so N mutants do not pay N start-ups. */
 async function testAll(
   toolchain: Toolchain,
@@ -84,9 +80,9 @@ async function testAll(
   return runs;
 }
 
-function mutantItem(mutant: { file: string; description: string }, index: number, tests: TestResult[]): CheckItem {
+function mutantItem(mutant: Mutant, tests: TestResult[]): CheckItem {
   const killer = tests.find((t) => t.status === 'fail');
-  const id = mutantId(mutant.file, index);
+  const { id } = mutant;
   if (killer) {
     const name = [...killer.suite, killer.name].join(' › ');
     return { id, label: mutant.description, status: 'pass', message: `Killed by "${name}"` };
@@ -97,13 +93,4 @@ function mutantItem(mutant: { file: string; description: string }, index: number
     status: 'fail',
     message: 'Survived: every test still passes with this bug in place. Add an assertion that catches it.',
   };
-}
-
-function mutantId(file: string, index: number): string {
-  return (
-    file
-      .split('/')
-      .pop()
-      ?.replace(/\.[^.]+$/, '') ?? `mutant-${index}`
-  );
 }

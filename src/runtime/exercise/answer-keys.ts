@@ -25,7 +25,13 @@ export function splitAnswerKeys(bundle: ExerciseBundle): { page: ExerciseBundle;
     bundle.meta.checks.filter((spec) => !secret.includes(spec)).flatMap((spec) => kindOf(spec).reads(spec).fixtures),
   );
   return {
-    page: { ...bundle, solution: {}, fixtures: pick(bundle.fixtures, (path) => openPaths.has(path)) },
+    page: {
+      ...bundle,
+      // A wrong solution's edits quote the reference they change, so they stay out of the page too.
+      meta: { ...bundle.meta, wrongSolutions: [] },
+      solution: {},
+      fixtures: pick(bundle.fixtures, (path) => openPaths.has(path)),
+    },
     key: {
       slug: bundle.slug,
       fixtures: pick(bundle.fixtures, (path) => keyPaths.has(path)),

@@ -1,12 +1,15 @@
+import type { WrongSolution } from '../../content/schema/exercise.ts';
 import type { ExerciseBundle, FileRole } from './bundle.ts';
-import { fixturesUnder } from './bundle.ts';
+import { fixturesUnder, pathsWithRole, solutionFiles } from './bundle.ts';
+import { FixtureEditError, mutantText, wrongSolutionFiles } from './fixture-edits.ts';
 
 /** Marks a placeholder left by `exercises new`; verify refuses an exercise until every one is gone. */
 export const AUTHOR_TODO = 'TODO(author)';
 
 /**
  * Cross-file problems the schema cannot see: a file in the wrong folder for its role, a listed file that
- * does not exist, a mutant or wrong solution that is missing. Each problem names the file or the field.
+ * does not exist, a mutant or wrong-solution edit that no longer applies, an overlay file that only repeats
+ * the solution. Each problem names the file or the field, and a fixture's id.
  */
 export function findBundleProblems(bundle: ExerciseBundle): string[] {
   const { meta } = bundle;
@@ -39,10 +42,11 @@ export function findBundleProblems(bundle: ExerciseBundle): string[] {
   }
   meta.checks.forEach((check, i) => {
     if (check.kind !== 'learner-tests') return;
+    const reference = bundle.solution[check.subject] ?? bundle.starter[check.subject];
+    if (reference === undefined) return; // the files listing above already reports the missing subject
     check.mutants.forEach((mutant, j) => {
-      if (!(mutant.file in bundle.fixtures)) {
-        problems.push(`${yaml}: checks[${i}].mutants[${j}].file: "${mutant.file}" does not exist`);
-      }
+      const problem = failureOf(() => mutantText(reference, mutant, check.subject));
+      if (problem) problems.push(`${yaml}: checks[${i}].mutants[${j}] ("${mutant.id}"): ${problem}`);
     });
   });
   meta.checks.forEach((check, i) => {
@@ -52,11 +56,7 @@ export function findBundleProblems(bundle: ExerciseBundle): string[] {
       problems.push(`${yaml}: checks[${i}].answerKey: "${check.answerKey}" does not exist`);
     }
   });
-  meta.wrongSolutions.forEach((wrong, i) => {
-    if (Object.keys(fixturesUnder(bundle, wrong.dir)).length === 0) {
-      problems.push(`${yaml}: wrongSolutions[${i}].dir: "${wrong.dir}" holds no files`);
-    }
-  });
+  meta.wrongSolutions.forEach((wrong, i) => problems.push(...wrongSolutionProblems(bundle, wrong, i)));
   return problems;
 }
 
@@ -73,4 +73,44 @@ export function findAuthorTodos(bundle: ExerciseBundle, yamlText: string): strin
     }
   }
   return found;
+}
+
+/**
+ * A wrong solution must be a difference from the solution: an overlay holds only editable files that
+ * differ from the solution's (a copy would hide which lines make it wrong), and every edit applies.
+ */
+function wrongSolutionProblems(bundle: ExerciseBundle, wrong: WrongSolution, i: number): string[] {
+  const at = `exercises/${bundle.slug}/exercise.yaml: wrongSolutions[${i}] ("${wrong.id}")`;
+  const problems: string[] = [];
+  if (wrong.overlay !== undefined) {
+    const overlay = fixturesUnder(bundle, wrong.overlay);
+    const folder = `exercises/${bundle.slug}/${wrong.overlay.replace(/\/+$/, '')}`;
+    if (Object.keys(overlay).length === 0) problems.push(`${at}: overlay "${wrong.overlay}" holds no files`);
+    const editable = new Set(pathsWithRole(bundle.meta, 'editable'));
+    const solution = solutionFiles(bundle);
+    for (const [path, text] of Object.entries(overlay)) {
+      if (!editable.has(path))
+        problems.push(
+          `${folder}/${path}: not an editable file, so a learner could not submit it (wrong solution "${wrong.id}")`,
+        );
+      else if (solution[path] === text)
+        problems.push(
+          `${folder}/${path}: identical to the solution's file, so it is redundant: delete it (wrong solution "${wrong.id}")`,
+        );
+    }
+  }
+  const problem = failureOf(() => wrongSolutionFiles(bundle, wrong));
+  if (problem) problems.push(`${at}: ${problem}`);
+  return problems;
+}
+
+/** The message of a fixture that cannot be composed, or undefined when it composes. */
+function failureOf(compose: () => unknown): string | undefined {
+  try {
+    compose();
+    return undefined;
+  } catch (error) {
+    if (error instanceof FixtureEditError) return error.message;
+    throw error;
+  }
 }

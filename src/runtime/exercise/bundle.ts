@@ -14,7 +14,7 @@ export interface ExerciseBundle {
   hidden: Files;
   /** solution/: the reference, an overlay on the starter. */
   solution: Files;
-  /** fixtures/: by exercise-relative path, e.g. "fixtures/mutants/no-cap.ts". */
+  /** fixtures/: by exercise-relative path, e.g. "fixtures/wrong/retries-forever/src/retry.ts". */
   fixtures: Files;
 }
 
@@ -44,11 +44,6 @@ export function composeWorkspace(bundle: ExerciseBundle, learnerFiles: Files): F
 /** The learner's files of the reference solution: starter with the solution overlay. */
 export function solutionFiles(bundle: ExerciseBundle): Files {
   return { ...bundle.starter, ...bundle.solution };
-}
-
-/** The learner's files of a wrong solution: starter with the fixture folder `dir` overlaid. */
-export function wrongSolutionFiles(bundle: ExerciseBundle, dir: string): Files {
-  return { ...bundle.starter, ...fixturesUnder(bundle, dir) };
 }
 
 /** Fixture files under an exercise-relative folder, keyed by their path inside it (a workspace path). */
