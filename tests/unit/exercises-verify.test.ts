@@ -1,4 +1,4 @@
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyExercise, editFile } from './exercise-copy.ts';
@@ -36,6 +36,19 @@ describe('exercises verify', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('the solution does not pass');
     expect(result.stdout).toMatch(/src\/checkout\.ts:13:5\s+no-unused-expressions/);
+  }, 120_000);
+
+  it('names the file and line of a syntax error in the lint config, in both engines', async () => {
+    const { exercisesDir, dir } = await copy('lint-gate');
+    // The closing bracket of the config array is lost, as when an author trims the file in a hurry.
+    await editFile(join(dir, 'solution/eslint.config.js'), (t) => t.replace(/\];\s*$/, '\n'));
+    const lines = (await readFile(join(dir, 'solution/eslint.config.js'), 'utf8')).split('\n').length;
+    const result = await runCli(['verify', 'lint-gate', '--exercises-dir', exercisesDir]);
+    expect(result.code).toBe(1);
+    for (const engine of ['node', 'worker'])
+      expect(result.stdout).toContain(
+        `the solution does not pass in the ${engine} engine:\n    check "gate" error: The lint check could not run: eslint.config.js:${lines}:1: the lint config has a syntax error: Unexpected token`,
+      );
   }, 120_000);
 
   it('rejects a starter that already passes', async () => {

@@ -18,6 +18,7 @@ import { SandboxWorkspace } from '../../sandbox/workspace.ts';
 import type { CompileCache } from '../../sandbox/command-line.ts';
 import { describeLimitHit, type SandboxLimits } from '../../sandbox/limits.ts';
 import { writeFiles } from './run-folder.ts';
+import { lintConfigSyntaxError } from '../../checks/lint-config-error.ts';
 import {
   ESLINT_WRAPPER,
   FAILURE_META_SETUP,
@@ -88,7 +89,12 @@ export class NodeToolchain implements Toolchain {
       const run = await this.#run(workspace, args, 'w0', signal);
       const root = workspace.inside('w0');
       // Exit code 2 is ESLint's "could not lint" (a broken config); 0 and 1 come with a JSON report.
-      if (run.code !== 0 && run.code !== 1) throw new Error(toolError('ESLint', run.stderr || run.stdout, workspace));
+      if (run.code !== 0 && run.code !== 1) {
+        const output = run.stderr || run.stdout;
+        // Node's loader names no line for a config that does not parse; find it, so the author can.
+        const located = /SyntaxError/.test(output) ? await configSyntaxError(files, request.config) : undefined;
+        throw new Error(located ?? toolError('ESLint', output, workspace));
+      }
       return parseEslintJson(run.stdout, { root });
     });
   }
@@ -231,6 +237,18 @@ function withoutRunPaths(result: TestResult, prefix: string, ...roots: string[])
 }
 
 /** The tool's own explanation, without its banner or the run folder's absolute paths. */
+/** Where the exercise's lint config fails to parse, in the shared wording; undefined if it parses. */
+async function configSyntaxError(files: Files, config: string): Promise<string | undefined> {
+  const source = files[config];
+  if (source === undefined) return undefined;
+  // Parsing only: the learner's config is never run here, in the host process.
+  const { Linter } = await import('eslint');
+  const [fatal] = new Linter({ configType: 'flat' })
+    .verify(source, [{ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } }], { filename: config })
+    .filter((m) => m.fatal === true);
+  return fatal ? lintConfigSyntaxError(config, fatal.line, fatal.column, fatal.message) : undefined;
+}
+
 function toolError(tool: string, output: string, workspace: SandboxWorkspace): string {
   const text = stripAnsi(output)
     .replaceAll(workspace.inside('w0') + '/', '')

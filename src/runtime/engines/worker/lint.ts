@@ -2,7 +2,8 @@ import { Linter } from 'eslint/universal';
 import { transform } from 'sucrase';
 import type { LintProblem } from '../../report/check-report.ts';
 import type { Files, LintRequest } from '../../checks/toolchain.ts';
-import { createModuleLoader, isTypeScript } from './module-loader.ts';
+import { createModuleLoader, isTypeScript, ModuleSyntaxError } from './module-loader.ts';
+import { lintConfigSyntaxError } from '../../checks/lint-config-error.ts';
 import { decodeMappings, originalPosition, type LineMappings } from './source-map.ts';
 
 /**
@@ -32,7 +33,14 @@ export function lintFiles(files: Files, request: LintRequest): LintProblem[] {
 /** The exercise config is plain JS (`export default [...]`), evaluated like any workspace module. */
 function loadConfig(files: Files, path: string): FlatConfig[] {
   if (files[path] === undefined) throw new Error(`ESLint config ${path} is missing from the workspace`);
-  const exports = createModuleLoader({ files }).load(path);
+  let exports: Record<string, unknown>;
+  try {
+    exports = createModuleLoader({ files }).load(path);
+  } catch (error) {
+    if (!(error instanceof ModuleSyntaxError) || error.file !== path) throw error;
+    const reason = error.message.replace(` in ${path}`, '');
+    throw new Error(lintConfigSyntaxError(path, error.line, error.column, reason), { cause: error });
+  }
   const config = 'default' in exports ? exports['default'] : exports;
   if (Array.isArray(config)) return config as FlatConfig[];
   if (typeof config === 'object' && config !== null) return [config as FlatConfig];
