@@ -80,6 +80,8 @@ describe.each(slugs)('exercise %s graded by worker and Node engines', (slug) => 
         expect(message, test).toMatch(new RegExp(`^${pattern}$`));
       }
     },
-    120_000,
+    // rate-limiter-clock's starter sleeps for real and is graded in shuffled order as well; with the
+    // second try above on a loaded machine it needs more than two minutes.
+    240_000,
   );
 });

@@ -73,6 +73,31 @@ export const testsCheckSchema = z
     kind: z.literal('tests'),
     /** Test files to run, as workspace paths. */
     files: z.array(workspacePath).min(1),
+    /**
+     * If set, the files run `runs` times in Vitest's shuffled order (files and the tests of each suite),
+     * one seed per run, and every run must pass: tests that lean on each other's state pass in declared
+     * order and fail here. The failing run's seed is reported so the learner can replay it.
+     */
+    /**
+     * Workspace paths that keep their starter version for this run, whatever the learner wrote: grades an
+     * intermediate step of a migration ("readers first": the consumers changed, the provider not yet), so
+     * each step a lesson promises is deployable is tested, not only the end state.
+     */
+    starterFiles: z.array(workspacePath).default([]),
+    shuffle: z
+      .object({
+        /** How many shuffled runs, each with its own seed. */
+        runs: z.number().int().min(1).max(10).default(3),
+        /** First seed (runs use seed, seed+1, …) so a grade can be reproduced; omitted: fresh seeds each time. */
+        seed: z
+          .number()
+          .int()
+          .nonnegative()
+          .max(2 ** 31)
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -188,6 +213,23 @@ export const documentCheckSchema = z
       })
       .strict()
       .optional(),
+  })
+  .strict();
+
+/** No import cycles among files, or between the modules they sit in (src/runtime/checks/import-cycles.ts). */
+export const importCyclesCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('import-cycles'),
+    /** The files whose relative imports form the graph; imports of packages or of other files are ignored. */
+    files: z.array(workspacePath).min(1),
+    /**
+     * If set, files are grouped by the folder right below this one ("src/modules" makes feeds, profiles, …
+     * the nodes) and only cycles between those modules count; omitted: any cycle between files counts.
+     */
+    modulesUnder: workspacePath.optional(),
+    /** Whether `import type` counts: a cycle of types still ties two modules' changes together. */
+    typeImports: z.boolean().default(true),
   })
   .strict();
 
@@ -335,6 +377,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
   impactCheckSchema,
   calibrationCheckSchema,
   critiqueCheckSchema,
+  importCyclesCheckSchema,
 ]);
 export type CheckSpec = z.infer<typeof checkSchema>;
 
@@ -462,6 +505,8 @@ function referencedPaths(check: CheckSpec): { at: (string | number)[]; value: st
         ...check.expect.map((e, j) => ({ at: ['expect', j, 'file'], value: e.file })),
       ];
     case 'tests':
+      return [...list('files', check.files), ...list('starterFiles', check.starterFiles)];
+    case 'import-cycles':
       return list('files', check.files);
     case 'learner-tests':
       return [...list('tests', check.tests), { at: ['subject'], value: check.subject }];

@@ -4,8 +4,9 @@ import { countLabel } from './wording.ts';
 
 /**
  * ESLint with the exercise's own config. Two jobs: the listed files must be clean (errors, and warnings
- * beyond maxWarnings, fail), and fixture expectations must hold: a bug fixture gets at least one problem
- * from its rule, a clean fixture gets none (so a config that flags everything fails too).
+ * beyond maxWarnings, fail), and fixture expectations must hold: a bug fixture gets at least one error
+ * from its rule (a warning stops no build), a clean fixture gets no problem at all (so a config that flags
+ * everything fails too).
  */
 type LintCheckExpectation = SpecOf<'lint'>['expect'][number];
 
@@ -51,7 +52,14 @@ function concealed(item: CheckItem, expect: LintCheckExpectation, text: string):
   const kind = expect.rule === undefined ? 'clean sample' : 'bug sample';
   const { file: _file, ...rest } = item;
   // For a clean sample the rules that fired are the learner's own choices, so naming them gives nothing away.
-  const message = expect.rule === undefined ? item.message : 'No rule in your config catches this bug.';
+  // A rule that only warns is the learner's own choice too; saying so names no rule of the key.
+  const warnedOnly = item.message?.startsWith('Your config only warns') === true;
+  const message =
+    expect.rule === undefined
+      ? item.message
+      : warnedOnly
+        ? 'Your config only warns about this bug; a warning does not stop the build.'
+        : 'No rule in your config catches this bug.';
   return {
     ...rest,
     label: `Hidden ${kind}: ${comment ?? 'no description'}`,
@@ -62,7 +70,9 @@ function concealed(item: CheckItem, expect: LintCheckExpectation, text: string):
 function expectationItem(expect: LintCheckExpectation, index: number, problems: LintProblem[]): CheckItem {
   const inFile = problems.filter((p) => p.file === expect.file);
   if (expect.rule !== undefined) {
-    const hit = inFile.some((p) => p.ruleId === expect.rule);
+    // Only an error stops a build: a rule that merely warns lets the bug through a gate.
+    const hit = inFile.some((p) => p.ruleId === expect.rule && p.severity === 'error');
+    const warned = !hit && inFile.some((p) => p.ruleId === expect.rule);
     return {
       id: `expect-${index}`,
       label: `${expect.file} is flagged by ${expect.rule}`,
@@ -70,7 +80,11 @@ function expectationItem(expect: LintCheckExpectation, index: number, problems: 
       file: expect.file,
       ...(hit
         ? {}
-        : { message: `Your config raises no ${expect.rule} problem here, so this bug would reach production.` }),
+        : {
+            message: warned
+              ? `Your config only warns about ${expect.rule} here; a warning does not stop the build, so this bug would reach production.`
+              : `Your config raises no ${expect.rule} problem here, so this bug would reach production.`,
+          }),
     };
   }
   const rules = [...new Set(inFile.map((p) => p.ruleId ?? 'parse error'))];

@@ -4,6 +4,7 @@ import { critiqueKind } from './critique.ts';
 import { decisionKind } from './decision.ts';
 import { documentKind } from './document.ts';
 import { impactKind } from './impact.ts';
+import { importCyclesKind } from './import-cycles.ts';
 import type { CheckKind } from './kind.ts';
 import { learnerTestsKind } from './learner-tests.ts';
 import { lintKind } from './lint.ts';
@@ -23,6 +24,7 @@ export const checkKinds: Registry = {
   impact: impactKind,
   calibration: calibrationKind,
   critique: critiqueKind,
+  'import-cycles': importCyclesKind,
 };
 
 export function kindOf(spec: CheckSpec): CheckKind {

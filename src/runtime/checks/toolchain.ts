@@ -31,6 +31,11 @@ export interface TestRequest {
   targets: readonly string[];
   /** Per-test time limit in milliseconds. */
   testTimeoutMs?: number;
+  /**
+   * Run files and the tests inside each suite in Vitest's shuffled order for this seed
+   * (`--sequence.shuffle --sequence.seed=<n>`); omitted: the declared order.
+   */
+  shuffleSeed?: number;
 }
 
 /** Thrown by a toolchain when a run passes its time limit, so graders report `timeout`, not `error`. */

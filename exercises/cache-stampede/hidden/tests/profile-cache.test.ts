@@ -11,12 +11,17 @@ function fakeDb(ids: string[] = ['ana']) {
   const rows = new Map<string, Profile>(ids.map((id) => [id, { id, name: `${id} v1` }]));
   const slowReads: number[] = [];
   const stats = { reads: 0, inFlight: 0, maxInFlight: 0 };
+  let failingReads = 0;
   return {
     rows,
     stats,
     /** The next read takes `ms` instead of 20 ms. */
     nextReadTakes(ms: number) {
       slowReads.push(ms);
+    },
+    /** The next `n` reads fail after their 20 ms, as a dropped connection does. */
+    failNextReads(n: number) {
+      failingReads += n;
     },
     async getProfile(id: string): Promise<Profile | null> {
       stats.reads++;
@@ -26,6 +31,10 @@ function fakeDb(ids: string[] = ['ana']) {
       const snapshot = row ? { ...row } : null;
       await new Promise((resolve) => setTimeout(resolve, slowReads.shift() ?? DB_READ_MS)); // ...and answers later
       stats.inFlight--;
+      if (failingReads > 0) {
+        failingReads--;
+        throw new Error('connection to the database lost');
+      }
       return snapshot;
     },
     async updateName(id: string, name: string): Promise<void> {
@@ -115,6 +124,26 @@ describe('a write racing a slow read', () => {
     ).toBe('Ana Renamed');
   });
 
+  it('does not let a read that lands during the write cache the old name again', async () => {
+    const db = fakeDb();
+    const reader = createProfileReader({ cache: new InMemoryCache(), db });
+    track(reader.getProfile('ana'));
+    await vi.advanceTimersByTimeAsync(DB_READ_MS);
+
+    const write = track(reader.updateName('ana', 'Ana Renamed'));
+    await vi.advanceTimersByTimeAsync(1); // the write is on its way to the database
+    track(reader.getProfile('ana')); // a read arrives before the write has committed
+    await vi.advanceTimersByTimeAsync(100);
+    expect(write.settled).toBe(true);
+
+    const later = track(reader.getProfile('ana'));
+    await vi.advanceTimersByTimeAsync(DB_READ_MS);
+    expect(
+      later.value?.name,
+      'the key was invalidated before the database write, and a read in between cached the old row: write first, then delete',
+    ).toBe('Ana Renamed');
+  });
+
   it('shows a change made behind the cache\'s back once the TTL has passed, and not before', async () => {
     const db = fakeDb();
     const reader = createProfileReader({ cache: new InMemoryCache(), db });
@@ -131,6 +160,42 @@ describe('a write racing a slow read', () => {
     const afterTtl = track(reader.getProfile('ana'));
     await vi.advanceTimersByTimeAsync(DB_READ_MS + 1);
     expect(afterTtl.value?.name, 'a cached value must not outlive its TTL (plus jitter)').toBe('Ana Elsewhere');
+  });
+});
+
+describe('expiry', () => {
+  it('spreads the expiry of keys cached together across the jitter window', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `warm-${i}`);
+    const db = fakeDb(ids);
+    const reader = createProfileReader({ cache: new InMemoryCache(), db });
+    ids.forEach((id) => track(reader.getProfile(id))); // a deploy warms the cache all at once
+    await vi.advanceTimersByTimeAsync(DB_READ_MS);
+    ids.forEach((id) => db.rows.set(id, { id, name: `${id} v2` }));
+
+    await vi.advanceTimersByTimeAsync(CACHE_POLICY.ttlMs + CACHE_POLICY.ttlJitterMs / 2);
+    const reads = ids.map((id) => track(reader.getProfile(id)));
+    await vi.advanceTimersByTimeAsync(DB_READ_MS + 1);
+
+    const expired = reads.filter((r) => r.value?.name.endsWith('v2')).length;
+    expect(expired, 'half-way through the jitter window some keys should have expired').toBeGreaterThan(0);
+    expect(expired, 'keys cached together all expired together: add a random share of ttlJitterMs to each TTL').toBeLessThan(ids.length);
+  });
+});
+
+describe('a lease holder that never finishes', () => {
+  it('stops waiting after maxLeaseWaits and reads the database itself', async () => {
+    const db = fakeDb();
+    const cache = new InMemoryCache();
+    const stuck = createProfileReader({ cache, db });
+    const healthy = createProfileReader({ cache, db });
+    db.nextReadTakes(60_000); // the instance holding the lease hangs on its query
+    track(stuck.getProfile('ana'));
+    await vi.advanceTimersByTimeAsync(1);
+
+    const read = track(healthy.getProfile('ana'));
+    await vi.advanceTimersByTimeAsync(CACHE_POLICY.leaseWaitMs * (CACHE_POLICY.maxLeaseWaits + 1) + DB_READ_MS + 50);
+
+    expect(read.value, 'waiting for a lease must be bounded, or one hung instance hangs every other').toEqual({ id: 'ana', name: 'ana v1' });
   });
 });
 
@@ -153,6 +218,22 @@ describe('a cache outage', () => {
     expect(served, 'requests under the cap should be served from the database while the cache is down').toHaveLength(CACHE_POLICY.maxDbFallback);
     expect(rejectedAtOnce, 'requests over the cap should fail at once, not queue').toHaveLength(ids.length - CACHE_POLICY.maxDbFallback);
     expect((rejectedAtOnce[0]?.error as Error | undefined)?.name).toBe('ProfileUnavailableError');
+  });
+
+  it('frees a fallback slot when the database read fails', async () => {
+    const db = fakeDb(ids);
+    const cache = new InMemoryCache();
+    cache.down = true;
+    const reader = createProfileReader({ cache, db });
+    db.failNextReads(CACHE_POLICY.maxDbFallback);
+
+    const failed = ids.slice(0, CACHE_POLICY.maxDbFallback).map((id) => track(reader.getProfile(id)));
+    await vi.advanceTimersByTimeAsync(DB_READ_MS);
+    expect(failed.every((r) => r.error !== undefined)).toBe(true);
+    const next = track(reader.getProfile('user-50'));
+    await vi.advanceTimersByTimeAsync(DB_READ_MS);
+
+    expect(next.value, 'failed reads kept their slots: release the slot in finally').toEqual({ id: 'user-50', name: 'user-50 v1' });
   });
 
   it('serves again once fallback reads finish', async () => {

@@ -11,14 +11,18 @@ type Mode = { kind: 'hang' } | { kind: 'fail' } | { kind: 'answer'; count: numbe
 function scriptedMessaging(initial: Mode) {
   let mode = initial;
   const calls: string[] = [];
+  const signals: (AbortSignal | undefined)[] = [];
   return {
     calls,
+    /** The abort signal each call was given, so a test can see whether a given-up call was cancelled. */
+    signals,
     set(next: Mode) {
       mode = next;
     },
     client: {
-      unreadCount(userId: string): Promise<number> {
+      unreadCount(userId: string, signal?: AbortSignal): Promise<number> {
         calls.push(userId);
+        signals.push(signal);
         const now = mode;
         // A hung server ignores the abort signal, like a socket nobody answers.
         if (now.kind === 'hang') return new Promise<number>(() => {});
@@ -41,9 +45,9 @@ function track<T>(promise: Promise<T>) {
   return state;
 }
 
-function setup(initial: Mode) {
+function setup(initial: Mode, policy = FEED_POLICY) {
   const messaging = scriptedMessaging(initial);
-  const feed = createFeed({ messaging: messaging.client, posts });
+  const feed = createFeed({ messaging: messaging.client, posts }, policy);
   return { messaging, feed };
 }
 
@@ -96,7 +100,48 @@ describe('the home feed while messaging hangs', () => {
   });
 });
 
+describe('the timeout', () => {
+  it('never waits past what is left of the request budget', async () => {
+    const { feed } = setup({ kind: 'hang' }, { ...FEED_POLICY, budgetMs: 60 });
+
+    const response = track(feed.homeFeed('ana'));
+    await vi.advanceTimersByTimeAsync(60);
+
+    expect(response.settled, 'the badge timeout must be the smaller of unreadTimeoutMs and the budget left').toBe(true);
+  });
+
+  it('aborts the call it gave up on, so the request does not stay open', async () => {
+    const { feed, messaging } = setup({ kind: 'hang' });
+
+    track(feed.homeFeed('ana'));
+    await vi.advanceTimersByTimeAsync(unreadTimeoutMs);
+
+    expect(messaging.signals[0]?.aborted, 'pass an AbortSignal to messaging and abort it at the timeout').toBe(true);
+  });
+});
+
 describe('the circuit breaker around messaging', () => {
+  it('does not open on failures that are not consecutive', async () => {
+    const { feed, messaging } = setup({ kind: 'fail' });
+    const request = async () => {
+      track(feed.homeFeed('ana'));
+      await vi.advanceTimersByTimeAsync(0);
+    };
+    for (let i = 0; i < failureThreshold - 1; i++) await request();
+    messaging.set({ kind: 'answer', count: 1, afterMs: 0 });
+    await request();
+    messaging.set({ kind: 'fail' });
+    for (let i = 0; i < failureThreshold - 1; i++) await request();
+    messaging.set({ kind: 'answer', count: 2, afterMs: 0 });
+
+    const response = track(feed.homeFeed('ana'));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(response.value?.unreadMessages, 'a success resets the count: the breaker opened on failures spread over time').toBe(2);
+    expect(messaging.calls).toHaveLength(2 * failureThreshold);
+  });
+
+
   it(`stops calling messaging after ${failureThreshold} timeouts in a row, and answers at once`, async () => {
     const { messaging, feed } = setup({ kind: 'hang' });
     await failSequentially(feed, failureThreshold);

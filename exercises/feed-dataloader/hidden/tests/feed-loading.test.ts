@@ -125,4 +125,30 @@ describe('createLoader', () => {
     expect(results).toEqual(['A', 'B', 'A']);
     expect(batches).toEqual([['a', 'b']]);
   });
+
+  it('sends a later tick only its own new keys', async () => {
+    const batches: string[][] = [];
+    const loader = createLoader(async (keys: readonly string[]) => {
+      batches.push([...keys]);
+      return keys.map((key) => key.toUpperCase());
+    });
+
+    await Promise.all([loader.load('a'), loader.load('b')]);
+    expect(await Promise.all([loader.load('c'), loader.load('a')])).toEqual(['C', 'A']);
+
+    expect(batches, 'the second batch re-sent keys the first one already answered').toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('asks again for a key whose batch failed, instead of replaying the failure', async () => {
+    let calls = 0;
+    const loader = createLoader(async (keys: readonly string[]) => {
+      calls++;
+      if (calls === 1) throw new Error('connection reset');
+      return keys.map((key) => key.toUpperCase());
+    });
+
+    await expect(loader.load('a')).rejects.toThrow('connection reset');
+    expect(await loader.load('a'), 'a failed load stayed in the cache, so the retry got the old error').toBe('A');
+    expect(calls).toBe(2);
+  });
 });

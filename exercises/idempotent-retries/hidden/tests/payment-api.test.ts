@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bank, BankChargeRequest } from '../src/bank';
 import { FakeBank } from '../src/fake-bank';
 import { InMemoryIdempotencyStore } from '../src/idempotency-store';
+import { InMemoryReconciliation } from '../src/reconciliation';
 import { PaymentApi } from '../src/payment-api';
 import type { RetryPolicy } from '../src/retry';
 
@@ -17,9 +18,12 @@ function setup(options: { random?: () => number; retry?: Partial<RetryPolicy>; b
   const fakeBank = new FakeBank();
   const clock = options.clock ?? virtualClock();
   const slept: number[] = [];
+  const store = new InMemoryIdempotencyStore();
+  const reconciliation = new InMemoryReconciliation();
   const api = new PaymentApi({
     bank: options.bank ?? fakeBank,
-    store: new InMemoryIdempotencyStore(),
+    store,
+    reconciliation,
     retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, deadlineMs: 60_000, ...options.retry },
     now: clock.now,
     sleep: async (ms) => {
@@ -28,23 +32,13 @@ function setup(options: { random?: () => number; retry?: Partial<RetryPolicy>; b
     },
     random: options.random ?? (() => 0.5),
   });
-  return { bank: fakeBank, api, slept, clock };
+  return { bank: fakeBank, api, slept, clock, store, reconciliation };
 }
 
 describe('exactly one charge per idempotency key', () => {
-  it('charges once when the bank commits but the response is lost', async () => {
-    const { bank, api } = setup();
-    bank.inject('lost-response');
-
-    const response = await api.createCharge('key-1', order);
-
-    expect(bank.charges, 'the retry made a second charge: send the same idempotency key on every attempt').toHaveLength(1);
-    expect(response).toEqual({ status: 201, body: { chargeId: 'ch_1', amountCents: 2_500 } });
-  });
-
   it('sends the client’s key to the bank on every attempt', async () => {
     const { bank, api } = setup();
-    bank.inject('unavailable', 'lost-response');
+    bank.inject('unavailable', 'unavailable');
 
     await api.createCharge('key-1', order);
 
@@ -53,7 +47,7 @@ describe('exactly one charge per idempotency key', () => {
 
   it('returns the original charge when the client retries after a 503', async () => {
     const { bank, api } = setup();
-    bank.inject('lost-response', 'unavailable', 'unavailable', 'unavailable');
+    bank.inject('unavailable', 'unavailable', 'unavailable', 'unavailable');
 
     expect(await api.createCharge('key-1', order)).toEqual({ status: 503, body: { error: 'bank_unavailable' } });
     const retry = await api.createCharge('key-1', order);
@@ -101,6 +95,65 @@ describe('exactly one charge per idempotency key', () => {
     expect(await second).toEqual({ status: 409, body: { error: 'request_in_progress' } });
     expect(await first).toMatchObject({ status: 201 });
     expect(fake.charges).toHaveLength(1);
+  });
+});
+
+describe('an unknown outcome (no answer from the bank)', () => {
+  it('is not retried: answers 202 and queues the charge for reconciliation', async () => {
+    const { bank, api, slept, reconciliation } = setup();
+    bank.inject('lost-response');
+
+    const response = await api.createCharge('key-1', order);
+
+    expect(response).toEqual({ status: 202, body: { status: 'pending_confirmation' } });
+    expect(bank.requests, 'a timeout may have charged: retrying it blindly is how customers get charged twice').toHaveLength(1);
+    expect(slept).toEqual([]);
+    expect(bank.charges).toHaveLength(1);
+    expect(reconciliation.queued).toEqual([{ ...order, idempotencyKey: 'key-1' }]);
+  });
+
+  it('is not retried after an earlier 5xx either', async () => {
+    const { bank, api, reconciliation } = setup();
+    bank.inject('unavailable', 'lost-response');
+
+    expect(await api.createCharge('key-1', order)).toEqual({ status: 202, body: { status: 'pending_confirmation' } });
+    expect(bank.requests).toHaveLength(2);
+    expect(reconciliation.queued).toHaveLength(1);
+  });
+
+  it('keeps the key claimed, so a client retry cannot reach the bank while the outcome is unknown', async () => {
+    const { bank, api } = setup();
+    bank.inject('lost-response');
+    await api.createCharge('key-1', order);
+
+    const retry = await api.createCharge('key-1', order);
+
+    expect(bank.requests, 'the key was released: the client’s retry went to the bank again').toHaveLength(1);
+    expect([202, 409], 'still unknown: "pending" or "in progress", never a final answer').toContain(retry.status);
+  });
+
+  it('once reconciliation settles the key, the client’s retry gets the charge the bank made', async () => {
+    const { bank, api, store } = setup();
+    bank.inject('lost-response');
+    await api.createCharge('key-1', order);
+
+    // The reconciliation job: ask the bank by key, store the answer it should have given.
+    const made = bank.charges.find((c) => c.idempotencyKey === 'key-1');
+    await store.complete('key-1', { status: 201, body: { chargeId: made?.chargeId, amountCents: made?.amountCents } });
+
+    expect(await api.createCharge('key-1', order)).toEqual({ status: 201, body: { chargeId: 'ch_1', amountCents: 2_500 } });
+    expect(bank.charges).toHaveLength(1);
+  });
+
+  it('does not queue a charge whose outcome is known', async () => {
+    const { bank, api, reconciliation } = setup({ retry: { maxAttempts: 2 } });
+    bank.inject('unavailable', 'unavailable');
+    await api.createCharge('key-1', order);
+    bank.inject('decline');
+    await api.createCharge('key-2', order);
+    await api.createCharge('key-3', order);
+
+    expect(reconciliation.queued, 'a 503, a decline and a success are all answers: nothing to reconcile').toEqual([]);
   });
 });
 

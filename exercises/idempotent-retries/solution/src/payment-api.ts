@@ -1,5 +1,6 @@
-import { BankUnavailableError, CardDeclinedError, type Bank } from './bank';
+import { BankTimeoutError, BankUnavailableError, CardDeclinedError, type Bank } from './bank';
 import { fingerprint, type IdempotencyStore } from './idempotency-store';
+import type { Reconciliation } from './reconciliation';
 import { withRetries, type RetryPolicy } from './retry';
 
 export interface ChargeParams {
@@ -8,9 +9,13 @@ export interface ChargeParams {
   cardToken: string;
 }
 
-/** What POST /charges answers; 503 tells the client to retry later with the same Idempotency-Key. */
+/**
+ * What POST /charges answers. 503 tells the client to retry later with the same Idempotency-Key; 202 says
+ * the outcome is unknown and being confirmed with the bank (the app shows "we are confirming your payment").
+ */
 export type ChargeResponse =
   | { status: 201; body: { chargeId: string; amountCents: number } }
+  | { status: 202; body: { status: 'pending_confirmation' } }
   | { status: 402; body: { error: 'card_declined' } }
   | { status: 409; body: { error: 'request_in_progress' } }
   | { status: 422; body: { error: 'idempotency_key_reused' } }
@@ -19,6 +24,8 @@ export type ChargeResponse =
 export interface PaymentApiDeps {
   bank: Bank;
   store: IdempotencyStore;
+  /** Where charges with an unknown outcome go, to be settled by asking the bank. */
+  reconciliation: Reconciliation;
   retry: RetryPolicy;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -34,7 +41,7 @@ export class PaymentApi {
   }
 
   async createCharge(idempotencyKey: string, params: ChargeParams): Promise<ChargeResponse> {
-    const { bank, store, retry, now, sleep, random } = this.#deps;
+    const { bank, store, reconciliation, retry, now, sleep, random } = this.#deps;
     const claim = await store.claim(idempotencyKey, fingerprint({ ...params }));
     switch (claim.kind) {
       case 'replay':
@@ -59,9 +66,15 @@ export class PaymentApi {
       });
       response = { status: 201, body: { chargeId, amountCents: params.amountCents } };
     } catch (error) {
+      if (error instanceof BankTimeoutError) {
+        // No answer: the bank may have charged. No blind retry; the key stays claimed (a client retry gets
+        // 409, never a second charge) until reconciliation asks the bank by this key what happened.
+        reconciliation.enqueue({ ...params, idempotencyKey });
+        return { status: 202, body: { status: 'pending_confirmation' } };
+      }
       if (!(error instanceof CardDeclinedError)) {
-        // Outcome unknown. Releasing is safe only because the bank gets the same key: when the client
-        // retries, the bank returns the charge it may already have made instead of making another.
+        // The bank said it did not process the charge (5xx after the last retry), or our own code failed:
+        // nothing moved, so the client may try again with the same key.
         await store.release(idempotencyKey);
         if (error instanceof BankUnavailableError) return { status: 503, body: { error: 'bank_unavailable' } };
         throw error;

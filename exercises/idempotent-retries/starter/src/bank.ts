@@ -13,13 +13,24 @@ export interface Bank {
 }
 
 /**
- * Timeout, 5xx or connection reset: the charge may or may not have been made. Safe to retry only with
- * the same idempotency key.
+ * The bank answered 5xx: it says it did not process the request, so no money moved. Safe to send again
+ * with the same idempotency key, within the retry budget.
  */
 export class BankUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'BankUnavailableError';
+  }
+}
+
+/**
+ * No answer: a timeout, or the connection dropped after the request was sent. The bank may have charged
+ * the card or not; only reconciliation, asking the bank by idempotency key, can tell. Never retried blindly.
+ */
+export class BankTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BankTimeoutError';
   }
 }
 

@@ -1,9 +1,16 @@
-import { BankKeyReusedError, BankUnavailableError, CardDeclinedError, type Bank, type BankChargeRequest } from './bank';
+import {
+  BankKeyReusedError,
+  BankTimeoutError,
+  BankUnavailableError,
+  CardDeclinedError,
+  type Bank,
+  type BankChargeRequest,
+} from './bank';
 
 /**
  * What can go wrong on one request:
  * - unavailable: the bank fails before doing anything (503)
- * - lost-response: the bank commits the charge, then the connection drops before we read the answer
+ * - lost-response: the bank commits the charge, then the connection drops before we read the answer (a timeout)
  * - decline: the issuer declines the card
  */
 export type Fault = 'unavailable' | 'lost-response' | 'decline';
@@ -34,7 +41,7 @@ export class FakeBank implements Bank {
     if (fault === 'decline') throw new CardDeclinedError();
     const charge = earlier ?? { ...request, chargeId: `ch_${this.charges.length + 1}` };
     if (!earlier) this.charges.push(charge);
-    if (fault === 'lost-response') throw new BankUnavailableError('connection reset after the bank committed');
+    if (fault === 'lost-response') throw new BankTimeoutError('connection reset after the bank committed');
     return { chargeId: charge.chargeId };
   }
 }

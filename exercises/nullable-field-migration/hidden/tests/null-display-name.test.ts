@@ -43,3 +43,19 @@ describe('every consumer, given a profile whose displayName is null', () => {
     expect(toCsvRow(unnamed)).toBe('u9,dee,,dee@example.com');
   });
 });
+
+describe('every consumer, given a display name of only spaces (old sign-up forms let it through)', () => {
+  const blank = { id: 'u8', handle: 'eve', displayName: '   ', email: 'eve@example.com' } as Profile;
+
+  it('feed renderer shows the @handle, never a blank label', () => {
+    expect(authorLabel(blank)).toBe('@eve');
+  });
+
+  it('email greeting says "Hi there,"', () => {
+    expect(greetingLine(blank)).toBe('Hi there,');
+  });
+
+  it('search indexer leaves out the name field', () => {
+    expect(toSearchDocument(blank)).not.toHaveProperty('name');
+  });
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPayments } from '../src/payments';
+import { InMemoryDb, InMemoryTopic, type Message, type Producer } from '../src/infra';
 import { describeMismatch, redeliverEverything, runScenario } from './harness';
 
 /** Runs the scenario once per step on one side, crashing at that step; returns what went wrong and where. */
@@ -62,5 +64,27 @@ describe('the ledger tells the truth about payments', () => {
       await redeliverEverything(world, seed * 31);
       expect(describeMismatch(world) ?? MATCHES, `after redelivering every message twice (seed ${seed})`).toBe(MATCHES);
     }
+  });
+});
+
+describe('the relay during a broker outage', () => {
+  it('keeps the events the broker refused and sends them on the next relay', async () => {
+    const topic = new InMemoryTopic();
+    let brokerDown = true;
+    const flaky: Producer = {
+      send: async (messages: readonly Message[]) => {
+        if (brokerDown) throw new Error('broker unavailable');
+        await topic.producer().send(messages);
+      },
+    };
+    const payments = createPayments(new InMemoryDb('payments'), flaky);
+    await payments.capture('p1', 500);
+
+    await payments.relayOnce().catch(() => undefined);
+    brokerDown = false;
+    await payments.relayOnce();
+
+    const sent = topic.partitions.flat().map((m) => (JSON.parse(m.value) as { eventId: string }).eventId);
+    expect(sent, 'a refused send must leave the rows unpublished, or the outage drops the events').toEqual(['p1:v1']);
   });
 });

@@ -71,3 +71,19 @@ describe('bank unavailable (5xx)', () => {
     expect(reconciliation.pending).toEqual([request]);
   });
 });
+
+describe('an error that is neither a bank answer nor a timeout', () => {
+  it('propagates instead of being reported as Failed: nobody knows whether money moved', async () => {
+    const broken = {
+      requests: 0,
+      async charge(): Promise<never> {
+        broken.requests++;
+        throw new TypeError("Cannot read properties of undefined (reading 'status')");
+      },
+    };
+    const deps = { bank: broken, ledger: new Ledger(), reconciliation: new ReconciliationQueue() };
+
+    await expect(charge(deps, request), 'a bug reported as a clean Failed hides it and tells the customer nothing moved').rejects.toThrow(TypeError);
+    expect(broken.requests, 'an unknown error is not retried').toBe(1);
+  });
+});

@@ -48,6 +48,11 @@ beforeEach((context) => {
 });
 `;
 
+/** Vitest's own flags for a seeded shuffled run (files and tests), or none for the declared order. */
+export function shuffleArgs(seed: number | undefined): string[] {
+  return seed === undefined ? [] : ['--sequence.shuffle', `--sequence.seed=${seed}`];
+}
+
 /**
  * One Vitest run over every workspace copy (w0/, w1/, …): one process and one Vite server, so mutants do
  * not pay a start-up each. Copies cannot share module state: each lives in its own folder, so its modules

@@ -22,6 +22,7 @@ import { lintConfigSyntaxError } from '../../checks/lint-config-error.ts';
 import {
   ESLINT_WRAPPER,
   FAILURE_META_SETUP,
+  shuffleArgs,
   FAILURE_META_SETUP_SOURCE,
   PACKAGE_JSON,
   TSCONFIG_JSON,
@@ -127,6 +128,7 @@ export class NodeToolchain implements Toolchain {
         'native',
         '--reporter=json',
         `--outputFile.json=${report}`,
+        ...shuffleArgs(request.shuffleSeed),
       ];
       const run = await this.#run(workspace, args, '', signal);
       const text = await readFile(workspace.onHost('report.json'), 'utf8').catch(() => undefined);

@@ -8,6 +8,7 @@ import {
   FAILURE_META_SETUP_SOURCE,
   TSCONFIG_JSON,
   eslintWrapperConfig,
+  shuffleArgs,
   vitestConfig,
 } from '../node/generated-files.ts';
 import { FileMirror } from './file-mirror.ts';
@@ -117,6 +118,7 @@ export class WebContainerToolchain implements Toolchain {
       'vitest.config.mjs',
       '--reporter=json',
       `--outputFile.json=${VITEST_REPORT}`,
+      ...shuffleArgs(request.shuffleSeed),
     ];
     const run = await runProcess(this.#sandbox, 'node', args, {
       cwd: this.#folder,

@@ -8,6 +8,7 @@ import { FakeClock } from './fake-clock.ts';
 import { toFailure } from './failure.ts';
 import { createModuleLoader } from './module-loader.ts';
 import { runSuiteTree } from './run-suite.ts';
+import { shuffleSuiteTree } from './shuffle.ts';
 import { interpretModes } from './suite-tree.ts';
 import { createVi } from './vi.ts';
 
@@ -15,6 +16,8 @@ export interface TestFileOptions {
   /** Per-test and per-hook limit, as Vitest's testTimeout and hookTimeout. */
   timeoutMs: number;
   signal: AbortSignal;
+  /** Run the tests in Vitest's shuffled order for this seed (see shuffle.ts); omitted: declared order. */
+  shuffleSeed?: number | undefined;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
     return [fileFailure(file, error)];
   }
   interpretModes(collector.root);
+  if (options.shuffleSeed !== undefined) shuffleSuiteTree(collector.root, options.shuffleSeed);
   try {
     const { results, suiteErrors } = await runSuiteTree(collector.root, {
       file,

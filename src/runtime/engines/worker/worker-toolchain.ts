@@ -3,6 +3,7 @@ import type { Files, LintRequest, TestRequest, Toolchain } from '../../checks/to
 import { lintFiles } from './lint.ts';
 import { snapshotGlobals } from './global-snapshot.ts';
 import { runTestFile } from './run-test-file.ts';
+import { shuffleFiles } from './shuffle.ts';
 
 /** Vitest's per-test limit in the Node engine (NodeToolchain's default), so both engines agree on slow tests. */
 export const DEFAULT_TEST_TIMEOUT_MS = 2_000;
@@ -21,13 +22,15 @@ export class WorkerToolchain implements Toolchain {
 
   async test(files: Files, request: TestRequest, signal: AbortSignal): Promise<TestResult[]> {
     const results: TestResult[] = [];
-    for (const target of request.targets) {
+    const { shuffleSeed } = request;
+    const targets = shuffleSeed === undefined ? request.targets : shuffleFiles(request.targets, shuffleSeed);
+    for (const target of targets) {
       signal.throwIfAborted();
       if (files[target] === undefined) throw new Error(`No test file ${target} in the workspace`);
       const timeoutMs = request.testTimeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
       const restoreGlobals = snapshotGlobals();
       try {
-        results.push(...(await runTestFile(files, target, { timeoutMs, signal })));
+        results.push(...(await runTestFile(files, target, { timeoutMs, signal, shuffleSeed })));
       } finally {
         restoreGlobals();
       }
