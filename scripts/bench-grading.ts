@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { NodeToolchain } from '../src/runtime/engines/node/node-toolchain.ts';
 import { WorkerToolchain } from '../src/runtime/engines/worker/worker-toolchain.ts';
-import { solutionFiles, wrongSolutionFiles, type ExerciseBundle } from '../src/runtime/exercise/bundle.ts';
+import { solutionFiles, type ExerciseBundle } from '../src/runtime/exercise/bundle.ts';
+import { wrongSolutionFiles } from '../src/runtime/exercise/fixture-edits.ts';
 import { listExerciseSlugs, loadExercise } from '../src/runtime/exercise/load-from-disk.ts';
 import { runChecks } from '../src/runtime/grading/run-checks.ts';
 import type { CheckReport } from '../src/runtime/report/check-report.ts';
@@ -84,7 +85,10 @@ async function burst(label: string, target: StoreTarget): Promise<void> {
     'eslint.config.js': files['eslint.config.js'] ?? '',
     'src/checkout.ts': files['src/checkout.ts'] ?? '',
   });
-  const variants = [pick(solutionFiles(bundle)), pick(wrongSolutionFiles(bundle, 'fixtures/wrong/formatting-only'))];
+  const variants = [
+    pick(solutionFiles(bundle)),
+    pick(wrongSolutionFiles(bundle, wrongSolution(bundle, 'formatting-only'))),
+  ];
   const worker = new WorkerToolchain();
   const browserReports: CheckReport[] = [];
   for (const files of variants) browserReports.push(await runChecks(bundle, files, worker));
@@ -226,4 +230,11 @@ try {
 } finally {
   await admin.query(`drop schema ${schema} cascade`);
   await admin.end();
+}
+
+/** A wrong solution of the exercise by its id, or a plain error naming it. */
+function wrongSolution(bundle: ExerciseBundle, id: string) {
+  const wrong = bundle.meta.wrongSolutions.find((w) => w.id === id);
+  if (!wrong) throw new Error(`${bundle.meta.title} has no wrong solution "${id}"`);
+  return wrong;
 }

@@ -18,6 +18,7 @@ function grade(files: Files, options: { modulesUnder?: string; typeImports?: boo
     bundle: {} as ExerciseBundle,
     workspace: files,
     toolchain: noToolchain,
+    reveal: 'all',
     signal: new AbortController().signal,
   });
 }

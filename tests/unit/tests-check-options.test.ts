@@ -68,7 +68,13 @@ function check(toolchain: Toolchain, files: Files, seed: number) {
     starterFiles: [],
     shuffle: { runs: 3, seed },
   };
-  return testsKind.run(spec, { bundle: {} as ExerciseBundle, workspace: files, toolchain, signal: signal() });
+  return testsKind.run(spec, {
+    bundle: {} as ExerciseBundle,
+    workspace: files,
+    toolchain,
+    signal: signal(),
+    reveal: 'all',
+  });
 }
 
 describe('seeded shuffle', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeToolchain } from '../../../src/runtime/engines/node/node-toolchain.ts';
-import { solutionFiles, wrongSolutionFiles } from '../../../src/runtime/exercise/bundle.ts';
+import { solutionFiles, type ExerciseBundle } from '../../../src/runtime/exercise/bundle.ts';
+import { wrongSolutionFiles } from '../../../src/runtime/exercise/fixture-edits.ts';
 import { loadExercise } from '../../../src/runtime/exercise/load-from-disk.ts';
 import { Grader } from '../../../src/server/grading/grader.ts';
 import { ExerciseCatalog } from '../../../src/server/grading/exercise-catalog.ts';
@@ -41,7 +42,7 @@ describe.each(TEST_DATABASES)('the grader on $name', (database) => {
     team = await gradingCohort(h);
     const { bundle } = await loadExercise(join(ROOT, 'exercises'), 'lint-gate');
     solved = editable(solutionFiles(bundle));
-    wrong = editable(wrongSolutionFiles(bundle, 'fixtures/wrong/formatting-only'));
+    wrong = editable(wrongSolutionFiles(bundle, wrongSolution(bundle, 'formatting-only')));
     grader = new Grader({
       store: h.store,
       catalog,
@@ -139,3 +140,10 @@ describe.each(TEST_DATABASES)('the grader on $name', (database) => {
     expect(graded.length).toBe(new Set(graded).size);
   }, 120_000);
 });
+
+/** A wrong solution of the exercise by its id, or a plain error naming it. */
+function wrongSolution(bundle: ExerciseBundle, id: string) {
+  const wrong = bundle.meta.wrongSolutions.find((w) => w.id === id);
+  if (!wrong) throw new Error(`${bundle.meta.title} has no wrong solution "${id}"`);
+  return wrong;
+}
