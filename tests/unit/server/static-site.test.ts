@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamServer } from '../../../src/server/app.ts';
-import { whyBuild } from '../../../src/server/build-freshness.ts';
+import { teamModeToBuild, whyBuild } from '../../../src/server/build-freshness.ts';
 import { openStore, type Store } from '../../../src/server/store/database.ts';
 import { COEP } from '../../../src/runtime/engines/webcontainer/coep.ts';
 
@@ -80,5 +80,21 @@ describe('the team server serving dist/', () => {
     writeFileSync(join(root, 'src', 'a.ts'), 'changed');
     utimesSync(join(dist, 'index.html'), past, past);
     expect(whyBuild(root, dist)).toBe('src changed since the last build');
+  });
+
+  it('rebuilds a dist/ made in the other team mode, and keeps a team-mode dist/ in team mode', () => {
+    const root = join(dir, 'modes');
+    const dist = join(root, 'dist');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '');
+    // A build from before the marker counts as an ordinary build.
+    expect(teamModeToBuild({}, dist)).toBe(false);
+    expect(whyBuild(root, dist, true)).toBe(`${dist}/ was built with team mode off`);
+    writeFileSync(join(dist, 'craftpath-build.json'), JSON.stringify({ teamMode: true }));
+    // Plain `npm run serve` after a team-mode build stays in team mode: no secrets come back silently.
+    expect(teamModeToBuild({}, dist)).toBe(true);
+    expect(whyBuild(root, dist, teamModeToBuild({}, dist))).toBeUndefined();
+    expect(teamModeToBuild({ CRAFTPATH_TEAM_MODE: '0' }, dist)).toBe(false);
+    expect(whyBuild(root, dist, false)).toBe(`${dist}/ was built with team mode on`);
   });
 });
