@@ -2,10 +2,11 @@ import { transform } from 'sucrase';
 import type { Files } from '../../checks/toolchain.ts';
 import { dirname, resolveImport } from './paths.ts';
 import { SOURCE_URL_PREFIX } from './stack.ts';
+import { lowerTypeScript } from './ts-lowering.ts';
 
 /**
  * Evaluates workspace files as CommonJS-like modules straight from the in-memory Files map. Sucrase
- * strips TypeScript and turns `import`/`export` into `require`/`exports` without moving code to other
+ * (after ts-lowering.ts for what it would mis-compile) strips TypeScript and turns `import`/`export` into `require`/`exports` without moving code to other
  * lines, so stack traces and syntax errors point at the learner's own line numbers.
  */
 
@@ -110,8 +111,9 @@ export function toCommonJs(path: string, source: string): string {
   if (cached !== undefined) return cached;
   let code: string;
   try {
-    code = transform(source, {
-      transforms: isTypeScript(path) ? ['typescript', 'imports'] : ['imports'],
+    const typescript = isTypeScript(path);
+    code = transform(typescript ? lowerTypeScript(path, source) : source, {
+      transforms: typescript ? ['typescript', 'imports'] : ['imports'],
       filePath: path,
       // Dynamic import() of workspace files goes through require too; there is no real module graph.
       preserveDynamicImport: false,

@@ -6,6 +6,7 @@ import { createCollector } from './collect.ts';
 import { createTestExpect } from './expect.ts';
 import { FakeClock } from './fake-clock.ts';
 import { toFailure } from './failure.ts';
+import { assertType, expectTypeModule, expectTypeOf } from './type-assertions.ts';
 import { createModuleLoader } from './module-loader.ts';
 import { runSuiteTree } from './run-suite.ts';
 import { interpretModes } from './suite-tree.ts';
@@ -43,8 +44,11 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
     assert: chai.assert,
     vi,
     vitest: vi,
+    expectTypeOf,
+    assertType,
   };
-  const loader = createModuleLoader({ files, builtins: { vitest }, scope: { ...clock.scope } });
+  const builtins = { vitest, 'expect-type': expectTypeModule };
+  const loader = createModuleLoader({ files, builtins, scope: { ...clock.scope } });
   try {
     loader.load(file);
     await collector.collect();
