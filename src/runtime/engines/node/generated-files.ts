@@ -38,12 +38,14 @@ export const FAILURE_META_SETUP = 'failure-meta.setup.js';
  * Vitest setup file: copies a failed assertion's expected/actual/diff into the test's meta, which the
  * JSON reporter keeps (it keeps only the stack of an error). parseVitestJson reads it back.
  */
+// The context is destructured: Vitest reads a hook's first parameter for the `test.extend` fixtures it
+// needs, and a plain \`(context) =>\` failed every test of a file using fixtures with FixtureParseError.
 export const FAILURE_META_SETUP_SOURCE = `import { beforeEach } from 'vitest';
-beforeEach((context) => {
-  context.onTestFailed(() => {
-    const error = context.task.result?.errors?.[0];
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(() => {
+    const error = task.result?.errors?.[0];
     if (!error) return;
-    context.task.meta[${JSON.stringify(FAILURE_META_KEY)}] = { expected: error.expected, actual: error.actual, diff: error.diff };
+    task.meta[${JSON.stringify(FAILURE_META_KEY)}] = { expected: error.expected, actual: error.actual, diff: error.diff };
   });
 });
 `;

@@ -1,8 +1,19 @@
 /**
  * A small fake clock for `vi.useFakeTimers()`. It is handed to learner modules as their `setTimeout`,
- * `setInterval`, `Date` and `performance` (module-scope bindings, see module-loader.ts) instead of
- * patching the worker's globals, so the harness's own time limits keep using real timers.
+ * `setInterval`, `Date` and `performance` (module-scope bindings, see module-loader.ts). While timers are
+ * fake it is also installed on `globalThis` (timers and Date), as Vitest does, so `globalThis.setTimeout`
+ * is faked too; the harness captured the real functions at load and keeps using them for its limits.
  */
+
+const FAKED_GLOBALS = [
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'setImmediate',
+  'clearImmediate',
+  'Date',
+] as const;
 
 type Callback = (...args: unknown[]) => unknown;
 
@@ -59,12 +70,34 @@ export class FakeClock {
     this.now = options.now === undefined ? (this.frozenDate ?? RealDate.now()) : new RealDate(options.now).getTime();
     this.startedAt = this.now;
     this.frozenDate = undefined;
+    this.installGlobals(FAKED_GLOBALS);
   }
 
   useRealTimers(): void {
     this.fake = false;
     this.frozenDate = undefined;
     this.timers.clear();
+    this.restoreGlobals();
+  }
+
+  /** What globalThis held before faking, by name, to put back on useRealTimers. */
+  private readonly replacedGlobals = new Map<string, PropertyDescriptor | undefined>();
+
+  private installGlobals(names: readonly (typeof FAKED_GLOBALS)[number][]): void {
+    const target = globalThis as Record<string, unknown>;
+    for (const name of names) {
+      if (!this.replacedGlobals.has(name))
+        this.replacedGlobals.set(name, Object.getOwnPropertyDescriptor(target, name));
+      Object.defineProperty(target, name, { value: this.scope[name], writable: true, configurable: true });
+    }
+  }
+
+  private restoreGlobals(): void {
+    for (const [name, descriptor] of this.replacedGlobals) {
+      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+      else Reflect.deleteProperty(globalThis, name);
+    }
+    this.replacedGlobals.clear();
   }
 
   isFakeTimers(): boolean {
@@ -74,7 +107,10 @@ export class FakeClock {
   setSystemTime(time: number | string | Date): void {
     const ms = new RealDate(time).getTime();
     if (this.fake) this.now = ms;
-    else this.frozenDate = ms;
+    else {
+      this.frozenDate = ms;
+      this.installGlobals(['Date']);
+    }
   }
 
   getMockedSystemTime(): Date | null {

@@ -7,9 +7,10 @@ import { createTestExpect } from './expect.ts';
 import { FakeClock } from './fake-clock.ts';
 import { toFailure } from './failure.ts';
 import { assertType, expectTypeModule, expectTypeOf } from './type-assertions.ts';
-import { createModuleLoader } from './module-loader.ts';
+import { createModuleLoader, type ModuleMocks } from './module-loader.ts';
+import { createTestEnvironment } from './test-process.ts';
 import { runSuiteTree } from './run-suite.ts';
-import { interpretModes } from './suite-tree.ts';
+import { interpretModes, type TestContext } from './suite-tree.ts';
 import { createVi } from './vi.ts';
 
 export interface TestFileOptions {
@@ -34,10 +35,22 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
   const clock = new FakeClock();
   const collector = createCollector();
   const testExpect = createTestExpect();
-  const vi = createVi(clock, realSetTimeout);
+  const environment = createTestEnvironment(file);
+  const modules: { mocks?: ModuleMocks } = {};
+  const vi = createVi(clock, realSetTimeout, environment, () => {
+    if (!modules.mocks) throw new Error('Module mocking is not ready yet');
+    return modules.mocks;
+  });
   const { describe, test } = collector.api;
+  let running: TestContext | undefined;
+  const duringTest = (name: string, fn: unknown): void => {
+    if (!running) throw new Error(`${name}() can only be called inside a test`);
+    running[name === 'onTestFinished' ? 'onTestFinished' : 'onTestFailed'](fn as () => unknown);
+  };
   const vitest = {
     ...collector.api,
+    onTestFinished: (fn: unknown) => duringTest('onTestFinished', fn),
+    onTestFailed: (fn: unknown) => duringTest('onTestFailed', fn),
     it: test,
     suite: describe,
     expect: testExpect.expect,
@@ -48,9 +61,16 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
     assertType,
   };
   const builtins = { vitest, 'expect-type': expectTypeModule };
-  const loader = createModuleLoader({ files, builtins, scope: { ...clock.scope } });
+  const loader = createModuleLoader({
+    files,
+    builtins,
+    scope: { ...clock.scope, process: environment.process },
+    importMetaEnv: environment.importMetaEnv,
+    defaultImporter: file,
+  });
+  modules.mocks = loader.mocks;
   try {
-    loader.load(file);
+    await loader.loadAsync(file);
     await collector.collect();
   } catch (error) {
     return [fileFailure(file, error)];
@@ -63,13 +83,17 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
       hookTimeoutMs: options.timeoutMs,
       expect: testExpect,
       signal: options.signal,
+      onCurrentTest: (context) => (running = context),
     });
     const anyFailed = results.some((result) => result.status === 'fail');
     if (suiteErrors.length > 0 && !anyFailed) results.push(fileFailure(file, suiteErrors[0]));
     return results;
   } finally {
-    // Each file has its own clock, but spies patch shared objects (console, Math) and must not leak.
+    // Each file has its own clock, but spies patch shared objects (console, Math) and must not leak, and
+    // fake timers and stubbed globals are installed on globalThis.
     restoreAllMocks();
+    clock.useRealTimers();
+    vi.unstubAllGlobals();
   }
 }
 

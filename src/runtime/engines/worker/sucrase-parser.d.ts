@@ -3,6 +3,8 @@ declare module 'sucrase/dist/parser/index.js' {
   export interface Token {
     start: number;
     end: number;
+    /** Part of a type annotation or declaration, which Sucrase removes. */
+    isType: boolean;
   }
   export function parse(
     input: string,
