@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Files } from '../../src/runtime/checks/toolchain.ts';
 import type { TestResult } from '../../src/runtime/report/check-report.ts';
 import { NodeToolchain } from '../../src/runtime/engines/node/node-toolchain.ts';
-import { WorkerToolchain } from '../../src/runtime/engines/worker/worker-toolchain.ts';
+import { Worker } from 'node:worker_threads';
 
 /**
  * The conformance suite (tests/conformance): small test files, one per Vitest or TypeScript feature, run
@@ -56,14 +56,37 @@ export function testTargets(files: Files): string[] {
 
 const key = (result: TestResult): string => [result.file, ...result.suite, result.name].join(' > ');
 
-/** Runs both engines over the suite; `only` narrows it to some test files (for debugging one feature). */
-export async function runConformance(options: { only?: readonly string[] } = {}): Promise<ConformanceResult> {
+export interface ConformanceOptions {
+  /** Narrows the suite to test files whose path contains one of these (for debugging one feature). */
+  only?: readonly string[];
+  /** Where the worker engine runs: hosted in Node (a thread), or bundled in real Chromium. */
+  host?: 'node' | 'chromium';
+}
+
+/** Runs real Vitest and the worker engine over the suite and compares them test by test. */
+export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceResult> {
   const files = await conformanceFiles();
   const targets = testTargets(files).filter((t) => !options.only?.length || options.only.some((o) => t.includes(o)));
   const signal = AbortSignal.timeout(300_000);
-  const fromWorker = await new WorkerToolchain().test(files, { targets }, signal);
+  const fromWorker =
+    options.host === 'chromium'
+      ? await (await import('./conformance-chromium.ts')).runInChromium(files, targets, process.cwd())
+      : await inThread(files, targets);
   const fromNode = await new NodeToolchain().test(files, { targets }, signal);
   return compare(fromNode, fromWorker);
+}
+
+/** The worker engine hosted in Node, in a thread (conformance-thread.ts). */
+function inThread(files: Files, targets: readonly string[]): Promise<TestResult[]> {
+  const thread = new Worker(new URL('./conformance-thread.ts', import.meta.url), { workerData: { files, targets } });
+  return new Promise((resolve, reject) => {
+    thread.once('message', (results: TestResult[]) => {
+      resolve(results);
+      void thread.terminate();
+    });
+    thread.once('error', reject);
+    thread.once('exit', (code) => reject(new Error(`The conformance thread exited (${code}) without results`)));
+  });
 }
 
 export function compare(fromNode: readonly TestResult[], fromWorker: readonly TestResult[]): ConformanceResult {
@@ -83,8 +106,10 @@ export function compare(fromNode: readonly TestResult[], fromWorker: readonly Te
       worker: w?.status ?? 'missing',
       outcome: 'agree',
     };
-    if (row.node !== row.worker) {
-      row.outcome = refusedFiles.has(file) ? 'unsupported' : 'disagree';
+    // A refusal is never an agreement, even where Vitest fails the test for its own reasons.
+    const refused = w?.status === 'fail' && UNSUPPORTED.test(w.failure?.message ?? '');
+    if (row.node !== row.worker || refused) {
+      row.outcome = refused || refusedFiles.has(file) ? 'unsupported' : 'disagree';
       const message =
         w?.failure?.message ?? [...worker.values()].find((r) => r.file === file && r.failure)?.failure?.message;
       const firstLine = message?.split('\n')[0];

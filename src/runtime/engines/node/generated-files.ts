@@ -50,6 +50,21 @@ beforeEach(({ task, onTestFailed }) => {
 });
 `;
 
+/** The reporter that writes the errors Vitest caught outside tests, which its JSON report leaves out. */
+export const UNHANDLED_REPORTER = 'craftpath-unhandled-reporter.mjs';
+export const UNHANDLED_ERRORS_FILE = 'unhandled-errors.json';
+
+export function unhandledReporterSource(outputFile: string): string {
+  return `import { writeFileSync } from 'node:fs';
+export default class UnhandledErrorsReporter {
+  onTestRunEnd(_modules, errors) {
+    const list = (errors ?? []).map((e) => ({ type: e.type, name: e.name, message: e.message, path: e.VITEST_TEST_PATH, test: e.VITEST_TEST_NAME }));
+    writeFileSync(${JSON.stringify(outputFile)}, JSON.stringify(list));
+  }
+}
+`;
+}
+
 /**
  * One Vitest run over every workspace copy (w0/, w1/, …): one process and one Vite server, so mutants do
  * not pay a start-up each. Copies cannot share module state: each lives in its own folder, so its modules

@@ -1,3 +1,5 @@
+import { reportUnhandledError, UNCAUGHT_EXCEPTION } from './unhandled-errors.ts';
+
 /**
  * A small fake clock for `vi.useFakeTimers()`. It is handed to learner modules as their `setTimeout`,
  * `setInterval`, `Date` and `performance` (module-scope bindings, see module-loader.ts). While timers are
@@ -225,13 +227,13 @@ export class FakeClock {
     };
     return {
       setTimeout: (callback, ms, ...args) =>
-        this.fake ? this.schedule(callback, ms, args, false) : realSetTimeout(callback, ms, ...args),
+        this.fake ? this.schedule(callback, ms, args, false) : realSetTimeout(guarded(callback), ms, ...args),
       clearTimeout: (handle) => clear(handle, realClearTimeout),
       setInterval: (callback, ms, ...args) =>
-        this.fake ? this.schedule(callback, ms, args, true) : realSetInterval(callback, ms, ...args),
+        this.fake ? this.schedule(callback, ms, args, true) : realSetInterval(guarded(callback), ms, ...args),
       clearInterval: (handle) => clear(handle, realClearInterval),
       setImmediate: (callback, ...args) =>
-        this.fake ? this.schedule(callback, 0, args, false) : realSetTimeout(callback, 0, ...args),
+        this.fake ? this.schedule(callback, 0, args, false) : realSetTimeout(guarded(callback), 0, ...args),
       clearImmediate: (handle) => clear(handle, realClearTimeout),
       Date: createDate(() => this.currentTime()),
       performance: {
@@ -239,6 +241,22 @@ export class FakeClock {
       },
     };
   }
+}
+
+/**
+ * A real timer's callback whose throw is reported as Vitest's "Uncaught Exception" (failing the run)
+ * instead of reaching the host, where it would kill a Node process or end as a dropped worker error.
+ */
+function guarded(callback: Callback): Callback {
+  if (typeof callback !== 'function') return callback;
+  return (...args) => {
+    try {
+      return callback(...args);
+    } catch (error) {
+      if (!reportUnhandledError(error, UNCAUGHT_EXCEPTION)) throw error;
+      return undefined;
+    }
+  };
 }
 
 function byDueTime(a: FakeTimer, b: FakeTimer): number {
