@@ -366,7 +366,7 @@ export function toCommonJs(path: string, source: string): string {
   let code: string;
   try {
     const typescript = isTypeScript(path);
-    const lowered = lowerModuleSyntax(typescript ? lowerTypeScript(path, source) : source, typescript);
+    const lowered = lowerModuleSyntax(path, typescript ? lowerTypeScript(path, source) : source, typescript);
     code = transform(lowered, {
       transforms: typescript ? ['typescript', 'imports'] : ['imports'],
       filePath: path,
