@@ -134,7 +134,7 @@ export function createModuleLoader(options: ModuleLoaderOptions): ModuleLoader {
     if (mocked) return mockExportsSync(mocked);
     const found = builtin(specifier);
     if (found.found) return found.value;
-    return load(resolveOrThrow(importer, specifier)).exports;
+    return namespaceView(load(resolveOrThrow(importer, specifier)).exports);
   }
 
   async function importFrom(importer: string | undefined, specifier: string): Promise<unknown> {
@@ -142,7 +142,7 @@ export function createModuleLoader(options: ModuleLoaderOptions): ModuleLoader {
     if (mocked) return namespaceOf(await mockExports(mocked));
     const found = builtin(specifier);
     if (found.found) return namespaceOf(found.value as Record<string, unknown>);
-    return namespaceOf(await loadAsync(resolveOrThrow(importer, specifier)));
+    return namespaceView(namespaceOf(await loadAsync(resolveOrThrow(importer, specifier))));
   }
 
   function compiledModule(path: string, source: string): Compiled {
@@ -345,6 +345,24 @@ export function createModuleLoader(options: ModuleLoaderOptions): ModuleLoader {
   };
 
   return { load: (path) => load(path).exports, loadAsync, mocks };
+}
+
+const views = new WeakMap<object, object>();
+
+/**
+ * An ES module's exports as importers see them: assigning to one throws, as it does on a module
+ * namespace under Vitest, while `vi.spyOn` (which redefines the property) still works. The module itself
+ * keeps writing to its own exports object, so `export let` bindings stay live.
+ */
+function namespaceView(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !(value as { __esModule?: unknown }).__esModule) return value;
+  let view = views.get(value);
+  if (!view) {
+    // A falsy `set` makes the importer's (strict mode) assignment throw a TypeError.
+    view = new Proxy(value, { set: () => false });
+    views.set(value, view);
+  }
+  return view;
 }
 
 /** What `import()` resolves to: an ES module namespace, or one made around a CommonJS/JSON value. */
