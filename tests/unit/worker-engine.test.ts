@@ -4,6 +4,7 @@ import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
 import { createWorkerEngine } from '../../src/runtime/engines/worker/worker-engine.ts';
 import type { Engine, EngineStatus } from '../../src/runtime/engines/engine.ts';
 import { nodeWorker } from './support/node-worker.ts';
+import { UNHANDLED_ERROR_NAME } from '../../src/runtime/checks/test-file-failure.ts';
 import { fakeWorkerFactory, passReport, type FakeWorker } from './support/fake-worker.ts';
 
 const bundle: ExerciseBundle = {
@@ -67,14 +68,19 @@ describe('worker engine host', { timeout: 60_000 }, () => {
     expect(fixed.engine).toBe('worker');
   });
 
-  it('survives a stray error thrown outside any test', async () => {
+  it('survives a stray error thrown outside any test, failing the run for it as vitest run does', async () => {
     engine = createWorkerEngine(bundle, { createWorker: nodeWorker });
     const stray = correct.replace(
       'return',
       "setTimeout(() => { throw new Error('stray'); }, 0);\n  void Promise.reject(new Error('unhandled'));\n  return",
     );
     const report = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': stray } });
-    expect(report.verdict).toBe('pass');
+    expect(report.verdict).toBe('fail');
+    const unhandled = report.checks.flatMap((c) => c.tests ?? []).filter((t) => t.name === UNHANDLED_ERROR_NAME);
+    expect(unhandled.length).toBeGreaterThan(0);
+    expect(unhandled[0]?.failure?.message).toMatch(
+      /^(Uncaught Exception: Error: stray|Unhandled Rejection: Error: unhandled)/,
+    );
     const again = await engine.check({ exercise: bundle.slug, files: { 'src/count.ts': correct } });
     expect(again.verdict).toBe('pass');
   });

@@ -38,12 +38,14 @@ export const FAILURE_META_SETUP = 'failure-meta.setup.js';
  * Vitest setup file: copies a failed assertion's expected/actual/diff into the test's meta, which the
  * JSON reporter keeps (it keeps only the stack of an error). parseVitestJson reads it back.
  */
+// The context is destructured: Vitest reads a hook's first parameter for the `test.extend` fixtures it
+// needs, and a plain \`(context) =>\` failed every test of a file using fixtures with FixtureParseError.
 export const FAILURE_META_SETUP_SOURCE = `import { beforeEach } from 'vitest';
-beforeEach((context) => {
-  context.onTestFailed(() => {
-    const error = context.task.result?.errors?.[0];
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(() => {
+    const error = task.result?.errors?.[0];
     if (!error) return;
-    context.task.meta[${JSON.stringify(FAILURE_META_KEY)}] = { expected: error.expected, actual: error.actual, diff: error.diff };
+    task.meta[${JSON.stringify(FAILURE_META_KEY)}] = { expected: error.expected, actual: error.actual, diff: error.diff };
   });
 });
 `;
@@ -51,6 +53,21 @@ beforeEach((context) => {
 /** Vitest's own flags for a seeded shuffled run (files and tests), or none for the declared order. */
 export function shuffleArgs(seed: number | undefined): string[] {
   return seed === undefined ? [] : ['--sequence.shuffle', `--sequence.seed=${seed}`];
+}
+
+/** The reporter that writes the errors Vitest caught outside tests, which its JSON report leaves out. */
+export const UNHANDLED_REPORTER = 'craftpath-unhandled-reporter.mjs';
+export const UNHANDLED_ERRORS_FILE = 'unhandled-errors.json';
+
+export function unhandledReporterSource(outputFile: string): string {
+  return `import { writeFileSync } from 'node:fs';
+export default class UnhandledErrorsReporter {
+  onTestRunEnd(_modules, errors) {
+    const list = (errors ?? []).map((e) => ({ type: e.type, name: e.name, message: e.message, path: e.VITEST_TEST_PATH, test: e.VITEST_TEST_NAME }));
+    writeFileSync(${JSON.stringify(outputFile)}, JSON.stringify(list));
+  }
+}
+`;
 }
 
 /**

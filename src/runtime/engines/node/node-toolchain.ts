@@ -11,6 +11,7 @@ import {
 } from '../../checks/toolchain.ts';
 import { parseEslintJson } from '../../parse/eslint-json.ts';
 import { parseVitestJson } from '../../parse/vitest-json.ts';
+import { parseUnhandledErrors } from '../../parse/vitest-unhandled.ts';
 import { stripAnsi } from '../../parse/ansi.ts';
 import { runSandboxed, type SandboxedRun } from '../../sandbox/run-sandboxed.ts';
 import { probeSandboxHost } from '../../sandbox/host-layers.ts';
@@ -26,7 +27,10 @@ import {
   FAILURE_META_SETUP_SOURCE,
   PACKAGE_JSON,
   TSCONFIG_JSON,
+  UNHANDLED_ERRORS_FILE,
+  UNHANDLED_REPORTER,
   eslintWrapperConfig,
+  unhandledReporterSource,
   vitestConfig,
 } from './generated-files.ts';
 
@@ -117,6 +121,10 @@ export class NodeToolchain implements Toolchain {
       );
       const vitest = join(workspace.nodeModules, 'vitest', 'vitest.mjs');
       const report = workspace.inside('report.json');
+      await writeFile(
+        workspace.onHost(UNHANDLED_REPORTER),
+        unhandledReporterSource(workspace.inside(UNHANDLED_ERRORS_FILE)),
+      );
       // The native loader imports the config as it is; the default bundles it into node_modules/.vite-temp,
       // which is read-only in the sandbox.
       const args = [
@@ -129,11 +137,16 @@ export class NodeToolchain implements Toolchain {
         '--reporter=json',
         `--outputFile.json=${report}`,
         ...shuffleArgs(request.shuffleSeed),
+        // Errors outside tests fail `vitest run` but are missing from the JSON report.
+        `--reporter=${workspace.inside(UNHANDLED_REPORTER)}`,
       ];
       const run = await this.#run(workspace, args, '', signal);
       const text = await readFile(workspace.onHost('report.json'), 'utf8').catch(() => undefined);
       if (text === undefined) throw new Error(toolError('Vitest', run.stderr || run.stdout, workspace));
       const all = parseVitestJson(text, { root: workspace.dir });
+      const unhandled = await readFile(workspace.onHost(UNHANDLED_ERRORS_FILE), 'utf8').catch(() => '[]');
+      const fallbackFile = `${folders[0] ?? 'w0'}/${request.targets[0] ?? ''}`;
+      all.push(...parseUnhandledErrors(unhandled, { root: workspace.dir, fallbackFile }));
       // Paths come back as "w3/src/x.test.ts"; split them per workspace and drop the prefix.
       return folders.map((folder) =>
         all

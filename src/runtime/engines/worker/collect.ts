@@ -1,14 +1,26 @@
-import { caseArguments, formatTitle } from './each.ts';
+import { caseArguments, formatTitle, tableCases } from './each.ts';
+import { defineFixtures, parameterKeys, type Fixtures } from './fixtures.ts';
 import { createSuite } from './suite-tree.ts';
 import type { HookFunction, HookName, Mode, SuiteNode, TestContext, TestFunction } from './suite-tree.ts';
 
 /**
- * The declaration half of the 'vitest' module: describe/it/test with their .only/.skip/.todo/.each
- * variants and the four hooks, recording into a suite tree that run-suite.ts then executes.
+ * The declaration half of the 'vitest' module: describe/it/test with Vitest's chainable modifiers
+ * (`.only`, `.skip`, `.todo`, `.fails`, `.concurrent`, `.sequential`, `.skipIf`, `.runIf`, in any order),
+ * `.each` (arrays or template tables), `.for`, `test.extend` fixtures and the four hooks, recording into a
+ * suite tree that run-suite.ts then executes.
  */
 
-type Options = { timeout?: number } | number | undefined;
+type Options = { timeout?: number; concurrent?: boolean; sequential?: boolean } | number | undefined;
 type TestArgs = [name: unknown, fnOrOptions?: unknown, fnOrTimeout?: unknown];
+type Declare = (...args: TestArgs) => void;
+
+/** What a chain of modifiers has said so far. */
+interface Flags {
+  mode: Mode;
+  concurrent: boolean | undefined;
+  fails: boolean;
+  fixtures: Fixtures | undefined;
+}
 
 export interface Collector {
   root: SuiteNode;
@@ -20,31 +32,19 @@ export interface Collector {
   collect(): Promise<void>;
 }
 
-type Declare = ((...args: TestArgs) => void) & {
-  each(cases: readonly unknown[]): (name: unknown, fn?: unknown, options?: unknown) => void;
-};
+/** A chainable `test` or `describe`; its modifiers are read as properties, as in Vitest. */
+export type Chain = Declare & Record<string, unknown>;
 
 export interface CollectorApi {
-  describe: Declare & {
-    only: Declare;
-    skip: Declare;
-    todo: Declare;
-    skipIf(c: unknown): Declare;
-    runIf(c: unknown): Declare;
-  };
-  test: Declare & {
-    only: Declare;
-    skip: Declare;
-    todo: Declare;
-    fails: Declare;
-    skipIf(c: unknown): Declare;
-    runIf(c: unknown): Declare;
-  };
+  describe: Chain;
+  test: Chain;
   beforeAll(fn: HookFunction, timeout?: number): void;
   afterAll(fn: HookFunction, timeout?: number): void;
   beforeEach(fn: HookFunction, timeout?: number): void;
   afterEach(fn: HookFunction, timeout?: number): void;
 }
+
+const START: Flags = { mode: 'run', concurrent: undefined, fails: false, fixtures: undefined };
 
 export function createCollector(): Collector {
   const root = createSuite('', 'run', undefined);
@@ -56,16 +56,24 @@ export function createCollector(): Collector {
   }
 
   /** Vitest accepts (name, fn, timeout), (name, options, fn) and (name, fn, options). */
-  function split(args: TestArgs): { fn: unknown; timeout: number | undefined } {
+  function split(args: TestArgs): { fn: unknown; timeout: number | undefined; concurrent: boolean | undefined } {
     const [, a, b] = args;
     const fn = typeof a === 'function' ? a : b;
     const options = (typeof a === 'function' ? b : a) as Options;
     const timeout = typeof options === 'number' ? options : options?.timeout;
-    return { fn, timeout };
+    const concurrent =
+      typeof options === 'object' && options !== null
+        ? options.concurrent === true
+          ? true
+          : options.sequential === true
+            ? false
+            : undefined
+        : undefined;
+    return { fn, timeout, concurrent };
   }
 
-  function addSuite(mode: Mode, name: string, fn: unknown): void {
-    const suite = createSuite(name, mode, current);
+  function addSuite(flags: Flags, name: string, fn: unknown, concurrent: boolean | undefined): void {
+    const suite = createSuite(name, flags.mode, current, concurrent ?? flags.concurrent);
     current.children.push(suite);
     if (typeof fn === 'function') factories.set(suite, fn as () => unknown);
   }
@@ -84,49 +92,95 @@ export function createCollector(): Collector {
     for (const child of [...suite.children]) if (child.kind === 'suite') await collectSuite(child);
   }
 
-  function addTest(mode: Mode, name: string, fn: unknown, timeout: number | undefined, fails = false): void {
-    const body = typeof fn === 'function' ? (fn as TestFunction) : undefined;
+  /**
+   * `contextAt` is the parameter of `source` that receives the test context (1 for `test.for`), whose
+   * destructured keys pick the fixtures to set up.
+   */
+  function addTest(
+    flags: Flags,
+    name: string,
+    parts: ReturnType<typeof split>,
+    body: TestFunction | undefined,
+    source: unknown,
+    contextAt: number,
+  ): void {
+    const { mode } = flags;
     current.children.push({
       kind: 'test',
       name,
       mode: body || mode === 'skip' ? mode : 'todo',
       fn: body,
-      timeout,
-      fails,
+      timeout: parts.timeout,
+      fails: flags.fails,
+      concurrent: parts.concurrent ?? flags.concurrent,
+      fixtures: flags.fixtures,
+      contextKeys: typeof source === 'function' ? parameterKeys(source as () => unknown, contextAt) : undefined,
       parent: current,
     });
   }
 
-  function declareSuite(mode: Mode): Declare {
-    const declare = (...args: TestArgs): void => addSuite(mode, title(args[0]), split(args).fn);
-    return Object.assign(declare, {
-      each: (cases: readonly unknown[]) => (name: unknown, fn?: unknown) => {
-        cases.forEach((item, index) => {
+  function suiteChain(flags: Flags): Chain {
+    const declare: Declare = (...args) => {
+      const { fn, concurrent } = split(args);
+      addSuite(flags, title(args[0]), fn, concurrent);
+    };
+    const casesOf =
+      (spread: boolean) =>
+      (cases: unknown, ...values: unknown[]) =>
+      (name: unknown, a?: unknown, b?: unknown): void => {
+        const list = tableCases(cases, values);
+        const { fn, concurrent } = split([name, a, b]);
+        list.forEach((item, index) => {
           const items = Array.isArray(item) ? (item as unknown[]) : [item];
-          const run = typeof fn === 'function' ? () => (fn as HookFunction)(...caseArguments(cases, item)) : undefined;
-          addSuite(mode, formatTitle(title(name), items, index), run);
+          const args = spread ? caseArguments(list, item) : [item];
+          const run = typeof fn === 'function' ? () => (fn as HookFunction)(...args) : undefined;
+          addSuite(flags, formatTitle(title(name), items, index), run, concurrent);
         });
-      },
-    });
+      };
+    return chain(declare, flags, suiteChain, { each: casesOf(true), for: casesOf(false) });
   }
 
-  function declareTest(mode: Mode, fails = false): Declare {
-    const declare = (...args: TestArgs): void => {
-      const { fn, timeout } = split(args);
-      addTest(mode, title(args[0]), fn, timeout, fails);
+  function testChain(flags: Flags): Chain {
+    const declare: Declare = (...args) => {
+      const parts = split(args);
+      const fn = typeof parts.fn === 'function' ? (parts.fn as TestFunction) : undefined;
+      addTest(flags, title(args[0]), parts, fn, fn, 0);
     };
-    return Object.assign(declare, {
-      each: (cases: readonly unknown[]) => (name: unknown, fn?: unknown, options?: unknown) => {
-        const { fn: body, timeout } = split([name, fn, options]);
-        cases.forEach((item, index) => {
+    const each =
+      (cases: unknown, ...values: unknown[]) =>
+      (name: unknown, a?: unknown, b?: unknown): void => {
+        const list = tableCases(cases, values);
+        const parts = split([name, a, b]);
+        const handler = parts.fn;
+        list.forEach((item, index) => {
           const items = Array.isArray(item) ? (item as unknown[]) : [item];
           const run =
-            typeof body === 'function'
-              ? (_context: TestContext) => (body as HookFunction)(...caseArguments(cases, item))
+            typeof handler === 'function'
+              ? (_context: TestContext) => (handler as HookFunction)(...caseArguments(list, item))
               : undefined;
-          addTest(mode, formatTitle(title(name), items, index), run, timeout, fails);
+          addTest(flags, formatTitle(title(name), items, index), parts, run, undefined, 0);
         });
-      },
+      };
+    const forEachCase =
+      (cases: unknown, ...values: unknown[]) =>
+      (name: unknown, a?: unknown, b?: unknown): void => {
+        const list = tableCases(cases, values);
+        const parts = split([name, a, b]);
+        const handler = parts.fn;
+        list.forEach((item, index) => {
+          const items = Array.isArray(item) ? (item as unknown[]) : [item];
+          const run =
+            typeof handler === 'function'
+              ? (context: TestContext) => (handler as HookFunction)(item, context)
+              : undefined;
+          addTest(flags, formatTitle(title(name), items, index), parts, run, handler, 1);
+        });
+      };
+    return chain(declare, flags, testChain, {
+      each,
+      for: forEachCase,
+      extend: (fixtures: unknown) => testChain({ ...flags, fixtures: defineFixtures(flags.fixtures, fixtures) }),
+      fails: undefined,
     });
   }
 
@@ -136,32 +190,42 @@ export function createCollector(): Collector {
       current.hooks[name].push({ fn, timeout });
     };
 
-  const describe = Object.assign(declareSuite('run'), {
-    only: declareSuite('only'),
-    skip: declareSuite('skip'),
-    todo: declareSuite('todo'),
-    skipIf: (condition: unknown) => declareSuite(condition ? 'skip' : 'run'),
-    runIf: (condition: unknown) => declareSuite(condition ? 'run' : 'skip'),
-  });
-  const test = Object.assign(declareTest('run'), {
-    only: declareTest('only'),
-    skip: declareTest('skip'),
-    todo: declareTest('todo'),
-    fails: declareTest('run', true),
-    skipIf: (condition: unknown) => declareTest(condition ? 'skip' : 'run'),
-    runIf: (condition: unknown) => declareTest(condition ? 'run' : 'skip'),
-  });
-
   return {
     root,
     collect: () => collectSuite(root),
     api: {
-      describe,
-      test,
+      describe: suiteChain(START),
+      test: testChain(START),
       beforeAll: hook('beforeAll'),
       afterAll: hook('afterAll'),
       beforeEach: hook('beforeEach'),
       afterEach: hook('afterEach'),
     },
   };
+}
+
+/**
+ * Adds the modifiers to a declare function. They are getters building the next link on demand, so
+ * `test.skip.concurrent.each` and `describe.concurrent.only` work in any order without building every
+ * combination up front. `fails` is offered when `extra` lists it (tests only).
+ */
+function chain(declare: Declare, flags: Flags, next: (flags: Flags) => Chain, extra: Record<string, unknown>): Chain {
+  const target = declare as Chain;
+  const modifiers: Record<string, () => Flags> = {
+    only: () => ({ ...flags, mode: flags.mode === 'skip' || flags.mode === 'todo' ? flags.mode : 'only' }),
+    skip: () => ({ ...flags, mode: flags.mode === 'todo' ? 'todo' : 'skip' }),
+    todo: () => ({ ...flags, mode: 'todo' }),
+    concurrent: () => ({ ...flags, concurrent: true }),
+    sequential: () => ({ ...flags, concurrent: false }),
+    // Shuffling is a run-order option; the engines run files in declaration order, as Vitest does by default.
+    shuffle: () => flags,
+  };
+  if ('fails' in extra) modifiers['fails'] = () => ({ ...flags, fails: true });
+  for (const [name, flagsOf] of Object.entries(modifiers)) {
+    Object.defineProperty(target, name, { get: () => next(flagsOf()), enumerable: true });
+  }
+  target['skipIf'] = (condition: unknown) => next(condition ? (modifiers['skip']?.() ?? flags) : flags);
+  target['runIf'] = (condition: unknown) => next(condition ? flags : (modifiers['skip']?.() ?? flags));
+  for (const [name, value] of Object.entries(extra)) if (value !== undefined) target[name] = value;
+  return target;
 }

@@ -1,9 +1,12 @@
-import { format, formatRegExp, inspect } from '@vitest/utils/display';
+import { format, formatRegExp, inspect, truncateString } from '@vitest/utils/display';
 
 /**
  * Titles of `test.each` cases, following Vitest's formatTitle: printf-style `%s %d %i %f %j %o %#`,
- * and `$name` / `$0` for object or array cases, so test names match between engines.
+ * and `$name` / `$0` for object or array cases, so test names match between engines. Values are cut at
+ * Vitest's default `taskTitleValueFormatTruncate` (40 characters), strings included.
  */
+const TRUNCATE = 40;
+
 export function formatTitle(template: string, items: readonly unknown[], index: number): string {
   let title = template;
   if (title.includes('%#') || title.includes('%$')) {
@@ -21,14 +24,14 @@ export function formatTitle(template: string, items: readonly unknown[], index: 
       const isArrayKey = /^\d+$/.test(key);
       if (!isObjectItem && !isArrayKey) return whole;
       const value = isObjectItem ? path(first, key) : items[Number(key)];
-      return typeof value === 'string' ? value : inspect(value);
+      return typeof value === 'string' ? truncateString(value, TRUNCATE) : inspect(value, { truncate: TRUNCATE });
     });
   let output = '';
   let used = 0;
   let last = 0;
   for (const match of title.matchAll(new RegExp(formatRegExp.source, 'g'))) {
     output += attribute(title.slice(last, match.index));
-    output += used < count ? format([match[0], items[used++]]) : match[0];
+    output += used < count ? format([match[0], items[used++]], { truncate: TRUNCATE }) : match[0];
     last = match.index + match[0].length;
   }
   return output + attribute(title.slice(last));
@@ -47,4 +50,19 @@ function path(value: unknown, key: string): unknown {
 export function caseArguments(cases: readonly unknown[], item: unknown): unknown[] {
   const spread = cases.every(Array.isArray);
   return spread && Array.isArray(item) ? [...(item as unknown[])] : [item];
+}
+
+/**
+ * The cases of a tagged-template table (`test.each\`a | b\n ${1} | ${2}\``): the first line names the
+ * columns, the interpolated values fill the rows, one object per row. Other arguments pass through.
+ */
+export function tableCases(cases: unknown, values: readonly unknown[]): readonly unknown[] {
+  if (!Array.isArray(cases)) throw new TypeError('.each and .for expect an array of cases or a template table');
+  if (values.length === 0) return cases;
+  const header = (cases as string[]).join('').trim().replace(/ /g, '').split('\n')[0]?.split('|') ?? [];
+  const rows: Record<string, unknown>[] = [];
+  for (let row = 0; row < Math.floor(values.length / header.length); row++) {
+    rows.push(Object.fromEntries(header.map((column, i) => [column, values[row * header.length + i]])));
+  }
+  return rows;
 }

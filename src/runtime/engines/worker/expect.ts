@@ -11,6 +11,7 @@ import {
   setState,
 } from '@vitest/expect';
 import type { ExpectStatic, MatchersObject, Tester } from '@vitest/expect';
+import { installSnapshotMatchers } from './snapshots.ts';
 
 /**
  * `expect` built from @vitest/expect the way Vitest builds its own (createExpect in vitest's runtime),
@@ -26,6 +27,10 @@ if (!Object.hasOwn(chai.Assertion.prototype, 'toEqual')) {
   chai.use(ChaiStyleAssertions);
   chai.use(JestAsymmetricMatchers);
 }
+
+// Snapshot matchers are Vitest's own plugin, not part of @vitest/expect: ours (snapshots.ts). Under
+// Vitest, in this project's unit tests, Vitest's real ones are already there and stay.
+if (!('toMatchInlineSnapshot' in chai.Assertion.prototype)) installSnapshotMatchers();
 
 /** The parts of a running test that @vitest/expect reads through the `vitest-test` flag. */
 export interface ExpectTask {

@@ -1,8 +1,21 @@
+import { reportUnhandledError, UNCAUGHT_EXCEPTION } from './unhandled-errors.ts';
+
 /**
  * A small fake clock for `vi.useFakeTimers()`. It is handed to learner modules as their `setTimeout`,
- * `setInterval`, `Date` and `performance` (module-scope bindings, see module-loader.ts) instead of
- * patching the worker's globals, so the harness's own time limits keep using real timers.
+ * `setInterval`, `Date` and `performance` (module-scope bindings, see module-loader.ts). While timers are
+ * fake it is also installed on `globalThis` (timers and Date), as Vitest does, so `globalThis.setTimeout`
+ * is faked too; the harness captured the real functions at load and keeps using them for its limits.
  */
+
+const FAKED_GLOBALS = [
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'setImmediate',
+  'clearImmediate',
+  'Date',
+] as const;
 
 type Callback = (...args: unknown[]) => unknown;
 
@@ -59,12 +72,34 @@ export class FakeClock {
     this.now = options.now === undefined ? (this.frozenDate ?? RealDate.now()) : new RealDate(options.now).getTime();
     this.startedAt = this.now;
     this.frozenDate = undefined;
+    this.installGlobals(FAKED_GLOBALS);
   }
 
   useRealTimers(): void {
     this.fake = false;
     this.frozenDate = undefined;
     this.timers.clear();
+    this.restoreGlobals();
+  }
+
+  /** What globalThis held before faking, by name, to put back on useRealTimers. */
+  private readonly replacedGlobals = new Map<string, PropertyDescriptor | undefined>();
+
+  private installGlobals(names: readonly (typeof FAKED_GLOBALS)[number][]): void {
+    const target = globalThis as Record<string, unknown>;
+    for (const name of names) {
+      if (!this.replacedGlobals.has(name))
+        this.replacedGlobals.set(name, Object.getOwnPropertyDescriptor(target, name));
+      Object.defineProperty(target, name, { value: this.scope[name], writable: true, configurable: true });
+    }
+  }
+
+  private restoreGlobals(): void {
+    for (const [name, descriptor] of this.replacedGlobals) {
+      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+      else Reflect.deleteProperty(globalThis, name);
+    }
+    this.replacedGlobals.clear();
   }
 
   isFakeTimers(): boolean {
@@ -74,7 +109,10 @@ export class FakeClock {
   setSystemTime(time: number | string | Date): void {
     const ms = new RealDate(time).getTime();
     if (this.fake) this.now = ms;
-    else this.frozenDate = ms;
+    else {
+      this.frozenDate = ms;
+      this.installGlobals(['Date']);
+    }
   }
 
   getMockedSystemTime(): Date | null {
@@ -189,13 +227,13 @@ export class FakeClock {
     };
     return {
       setTimeout: (callback, ms, ...args) =>
-        this.fake ? this.schedule(callback, ms, args, false) : realSetTimeout(callback, ms, ...args),
+        this.fake ? this.schedule(callback, ms, args, false) : realSetTimeout(guarded(callback), ms, ...args),
       clearTimeout: (handle) => clear(handle, realClearTimeout),
       setInterval: (callback, ms, ...args) =>
-        this.fake ? this.schedule(callback, ms, args, true) : realSetInterval(callback, ms, ...args),
+        this.fake ? this.schedule(callback, ms, args, true) : realSetInterval(guarded(callback), ms, ...args),
       clearInterval: (handle) => clear(handle, realClearInterval),
       setImmediate: (callback, ...args) =>
-        this.fake ? this.schedule(callback, 0, args, false) : realSetTimeout(callback, 0, ...args),
+        this.fake ? this.schedule(callback, 0, args, false) : realSetTimeout(guarded(callback), 0, ...args),
       clearImmediate: (handle) => clear(handle, realClearTimeout),
       Date: createDate(() => this.currentTime()),
       performance: {
@@ -203,6 +241,22 @@ export class FakeClock {
       },
     };
   }
+}
+
+/**
+ * A real timer's callback whose throw is reported as Vitest's "Uncaught Exception" (failing the run)
+ * instead of reaching the host, where it would kill a Node process or end as a dropped worker error.
+ */
+function guarded(callback: Callback): Callback {
+  if (typeof callback !== 'function') return callback;
+  return (...args) => {
+    try {
+      return callback(...args);
+    } catch (error) {
+      if (!reportUnhandledError(error, UNCAUGHT_EXCEPTION)) throw error;
+      return undefined;
+    }
+  };
 }
 
 function byDueTime(a: FakeTimer, b: FakeTimer): number {

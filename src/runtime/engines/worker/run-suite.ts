@@ -1,7 +1,8 @@
 import type { TestResult } from '../../report/check-report.ts';
 import type { ExpectTask, TestExpect } from './expect.ts';
 import { toFailure } from './failure.ts';
-import { allTests, suitePath } from './suite-tree.ts';
+import { FixtureRunner } from './fixtures.ts';
+import { allTests, isConcurrent, suitePath } from './suite-tree.ts';
 import type { Hook, SuiteNode, TestContext, TestNode } from './suite-tree.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface SuiteRunOptions {
   hookTimeoutMs: number;
   expect: TestExpect;
   signal: AbortSignal;
+  /** Told which test is running (undefined between tests), for the `onTestFinished` import. */
+  onCurrentTest?: (context: TestContext | undefined) => void;
 }
 
 export interface SuiteRunResult {
@@ -34,7 +37,13 @@ class SkipSignal extends Error {}
 export async function runSuiteTree(root: SuiteNode, options: SuiteRunOptions): Promise<SuiteRunResult> {
   const results: TestResult[] = [];
   const suiteErrors: unknown[] = [];
+  const fixtures = new FixtureRunner();
   await runSuite(root, []);
+  try {
+    await fixtures.tearDownFile();
+  } catch (error) {
+    suiteErrors.push(error);
+  }
   return { results, suiteErrors };
 
   function record(test: TestNode, status: TestResult['status'], durationMs: number, error?: unknown): void {
@@ -65,10 +74,24 @@ export async function runSuiteTree(root: SuiteNode, options: SuiteRunOptions): P
       recordNotRun(suite);
       return;
     }
-    for (const child of suite.children) {
+    // Neighbouring concurrent tests start together, as in Vitest; everything else runs one at a time.
+    const children = suite.children;
+    for (let i = 0; i < children.length; i++) {
       if (options.signal.aborted) break;
-      if (child.kind === 'suite') await runSuite(child, chain);
-      else await runTest(child, chain);
+      const child = children[i];
+      if (child === undefined) continue;
+      if (child.kind === 'suite') {
+        await runSuite(child, chain);
+        continue;
+      }
+      const group: TestNode[] = [child];
+      while (isConcurrent(child)) {
+        const next = children[i + 1];
+        if (next?.kind !== 'test' || !isConcurrent(next)) break;
+        group.push(next);
+        i++;
+      }
+      await Promise.all(group.map((test) => runTest(test, chain)));
     }
     for (const hook of [...suite.hooks.afterAll].reverse().concat(cleanups.reverse())) {
       try {
@@ -95,18 +118,23 @@ export async function runSuiteTree(root: SuiteNode, options: SuiteRunOptions): P
       task: { name: test.name },
       expect: options.expect.expect,
       signal: controller.signal,
-      skip: () => {
+      // `skip(false)` goes on, as Vitest's `context.skip(condition, note)` does.
+      skip: (condition?: unknown) => {
+        if (condition === false) return;
         throw new SkipSignal();
       },
       onTestFinished: (fn) => (task.onFinished ??= []).push(fn),
       onTestFailed: (fn) => failedHandlers.push(fn),
     };
     options.expect.startTest(task, options.file);
+    options.onCurrentTest?.(context);
     const errors: unknown[] = [];
     let skipped = false;
     const started = now();
     const cleanups: Hook[] = [];
+    let tearDownFixtures = async (): Promise<void> => {};
     try {
+      if (test.fixtures) tearDownFixtures = await fixtures.setUp(test.fixtures, test.contextKeys ?? [], context);
       for (const suite of chain) {
         for (const hook of suite.hooks.beforeEach) {
           const cleanup = await runHook(hook, [context, suite]);
@@ -130,6 +158,7 @@ export async function runSuiteTree(root: SuiteNode, options: SuiteRunOptions): P
     for (const cleanup of cleanups.reverse()) {
       await runHook(cleanup, []).catch((error: unknown) => errors.push(error));
     }
+    await tearDownFixtures().catch((error: unknown) => errors.push(error));
     for (const handler of task.onFinished ?? []) {
       try {
         await handler();
@@ -148,6 +177,7 @@ export async function runSuiteTree(root: SuiteNode, options: SuiteRunOptions): P
       }
     }
     controller.abort();
+    options.onCurrentTest?.(undefined);
     const duration = now() - started;
     if (skipped && errors.length === 0) return record(test, 'skip', duration);
     if (test.fails) {

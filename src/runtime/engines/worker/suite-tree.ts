@@ -1,5 +1,7 @@
 /** The tests and suites a test file declares, as collected before anything runs (Vitest's collection phase). */
 
+import type { Fixtures } from './fixtures.ts';
+
 export type Mode = 'run' | 'skip' | 'only' | 'todo';
 
 /** What a test or hook receives as its first argument (a subset of Vitest's TestContext). */
@@ -7,9 +9,11 @@ export interface TestContext {
   readonly task: { readonly name: string };
   readonly expect: unknown;
   readonly signal: AbortSignal;
-  skip(note?: string): never;
+  skip(conditionOrNote?: unknown, note?: string): void;
   onTestFinished(fn: () => unknown): void;
   onTestFailed(fn: () => unknown): void;
+  /** Fixture values from `test.extend`, by name. */
+  [fixture: string]: unknown;
 }
 
 export type TestFunction = (context: TestContext) => unknown;
@@ -29,6 +33,12 @@ export interface TestNode {
   timeout: number | undefined;
   /** `test.fails`: passes only when the body throws. */
   fails: boolean;
+  /** `test.concurrent` (true) or `test.sequential` (false); undefined follows the enclosing suites. */
+  concurrent: boolean | undefined;
+  /** The `test.extend` fixtures this test was declared with. */
+  fixtures: Fixtures | undefined;
+  /** The context keys the test function destructures ('all' for `...rest`), which decides its fixtures. */
+  contextKeys: readonly string[] | 'all' | undefined;
   parent: SuiteNode;
 }
 
@@ -38,18 +48,35 @@ export interface SuiteNode {
   mode: Mode;
   children: (SuiteNode | TestNode)[];
   hooks: Record<HookName, Hook[]>;
+  /** `describe.concurrent` (true) or `describe.sequential` (false); undefined inherits. */
+  concurrent: boolean | undefined;
   parent: SuiteNode | undefined;
 }
 
-export function createSuite(name: string, mode: Mode, parent: SuiteNode | undefined): SuiteNode {
+export function createSuite(
+  name: string,
+  mode: Mode,
+  parent: SuiteNode | undefined,
+  concurrent: boolean | undefined = undefined,
+): SuiteNode {
   return {
     kind: 'suite',
     name,
     mode,
     children: [],
     hooks: { beforeAll: [], afterAll: [], beforeEach: [], afterEach: [] },
+    concurrent,
     parent,
   };
+}
+
+/** Whether a test runs alongside its concurrent neighbours: its own flag, else the nearest suite's. */
+export function isConcurrent(test: TestNode): boolean {
+  if (test.concurrent !== undefined) return test.concurrent;
+  for (let suite: SuiteNode | undefined = test.parent; suite; suite = suite.parent) {
+    if (suite.concurrent !== undefined) return suite.concurrent;
+  }
+  return false;
 }
 
 /** Enclosing describe names, outermost first, without the file's root suite. */

@@ -1,12 +1,30 @@
 import { clearAllMocks, fn, isMockFunction, resetAllMocks, restoreAllMocks, spyOn } from '@vitest/spy';
 import type { FakeClock } from './fake-clock.ts';
+import type { ModuleMocks } from './module-loader.ts';
+import type { TestEnvironment } from './test-process.ts';
 
 /**
- * The `vi` helper of the virtual 'vitest' module: mocks from @vitest/spy (the library Vitest uses) and
- * timers from our FakeClock. Module mocking (vi.mock) needs a bundler and is not offered here.
+ * The `vi` helper of the virtual 'vitest' module: mocks from @vitest/spy (the library Vitest uses),
+ * timers from our FakeClock, module mocks from the module loader, env and global stubs.
  */
-export function createVi(clock: FakeClock, realTimeout: typeof setTimeout): Record<string, unknown> {
-  const vi: Record<string, unknown> = {
+export type Vi = Record<string, unknown> & { unstubAllGlobals(): Vi };
+
+export function createVi(
+  clock: FakeClock,
+  realTimeout: typeof setTimeout,
+  environment: TestEnvironment,
+  mocks: () => ModuleMocks,
+): Vi {
+  const stubbedGlobals = new Map<PropertyKey, PropertyDescriptor | undefined>();
+  const vi: Vi = {
+    unstubAllGlobals: () => {
+      for (const [name, descriptor] of stubbedGlobals) {
+        if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+        else Reflect.deleteProperty(globalThis, name);
+      }
+      stubbedGlobals.clear();
+      return vi;
+    },
     fn,
     spyOn,
     isMockFunction,
@@ -34,17 +52,47 @@ export function createVi(clock: FakeClock, realTimeout: typeof setTimeout): Reco
     waitFor: <T>(callback: () => T | Promise<T>, options?: number | { timeout?: number; interval?: number }) =>
       waitFor(callback, options, realTimeout),
 
-    mock: unsupported('vi.mock'),
-    doMock: unsupported('vi.doMock'),
-    stubGlobal: unsupported('vi.stubGlobal'),
+    waitUntil: <T>(callback: () => T | Promise<T>, options?: number | { timeout?: number; interval?: number }) =>
+      waitUntil(callback, options, realTimeout),
+
+    mock: (specifier: string, factory?: unknown) => mocks().mock(specifier, factoryOf(factory)),
+    doMock: (specifier: string, factory?: unknown) => mocks().mock(specifier, factoryOf(factory)),
+    unmock: (specifier: string) => mocks().unmock(specifier),
+    doUnmock: (specifier: string) => mocks().unmock(specifier),
+    importActual: (specifier: string) => mocks().importActual(specifier),
+    importMock: (specifier: string) => mocks().importMock(specifier),
+    resetModules: () => (mocks().resetModules(), vi),
+
+    stubGlobal: (name: PropertyKey, value: unknown) => {
+      if (!stubbedGlobals.has(name)) stubbedGlobals.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
+      return vi;
+    },
+    stubEnv: (name: string, value: unknown) => (environment.stubEnv(name, value), vi),
+    unstubAllEnvs: () => (environment.unstubAllEnvs(), vi),
   };
   return vi;
 }
 
-function unsupported(name: string): () => never {
-  return () => {
-    throw new Error(`${name} is not supported by the in-browser engine; pass dependencies in instead.`);
-  };
+/** `vi.mock(path, { spy: true })` and other option objects: automock, like a call without a factory. */
+function factoryOf(factory: unknown): unknown {
+  return typeof factory === 'function' ? factory : undefined;
+}
+
+/** Vitest's vi.waitUntil: retry until the callback returns a truthy value; a throw fails at once. */
+async function waitUntil<T>(
+  callback: () => T | Promise<T>,
+  options: number | { timeout?: number; interval?: number } | undefined,
+  realTimeout: typeof setTimeout,
+): Promise<T> {
+  const { timeout = 1000, interval = 50 } = typeof options === 'number' ? { timeout: options } : (options ?? {});
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await callback();
+    if (value) return value;
+    if (Date.now() + interval > deadline) throw new Error('Timed out in waitUntil!');
+    await new Promise((resolve) => realTimeout(resolve, interval));
+  }
 }
 
 /** Vitest's vi.waitFor: retry the callback until it stops throwing, on real time. */

@@ -43,6 +43,11 @@ export function eslintInBrowser(): Plugin {
 
 export const workerEngineViteConfig: UserConfig = {
   plugins: [eslintInBrowser()],
+  resolve: {
+    // ts-lowering.ts reads Sucrase's tokenizer from its CommonJS build, which Node can load; the bundle
+    // takes the ES build instead, which Sucrase's own entry already brings, so the parser is not in it twice.
+    alias: [{ find: /^sucrase\/dist\/parser\/index\.js$/, replacement: 'sucrase/dist/esm/parser/index.js' }],
+  },
   worker: {
     format: 'es',
     plugins: () => [eslintInBrowser()],

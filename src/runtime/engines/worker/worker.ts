@@ -1,4 +1,5 @@
 import { serve } from './serve.ts';
+import { reportUnhandledError, UNCAUGHT_EXCEPTION, UNHANDLED_REJECTION } from './unhandled-errors.ts';
 
 /**
  * Module worker entry: connects the protocol to the worker's global scope. Typed by hand because the
@@ -12,7 +13,10 @@ interface WorkerScope {
   postMessage(message: unknown): void;
   close(): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
-  addEventListener(type: 'error' | 'unhandledrejection', listener: (event: { preventDefault(): void }) => void): void;
+  addEventListener(
+    type: 'error' | 'unhandledrejection',
+    listener: (event: { preventDefault(): void; error?: unknown; reason?: unknown }) => void,
+  ): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
@@ -21,10 +25,16 @@ const listen = scope.addEventListener.bind(scope);
 const closeScope = scope.close.bind(scope);
 
 // A learner's stray throw in a timer callback or an unhandled rejection would otherwise reach the page
-// as the Worker's `error` event, which the host rightly treats as a dead worker. Vitest reports such
-// errors without failing tests, so they are dropped here; the run goes on.
-listen('error', (event) => event.preventDefault());
-listen('unhandledrejection', (event) => event.preventDefault());
+// as the Worker's `error` event, which the host rightly treats as a dead worker. Vitest fails the run for
+// such errors, so the running test file records them (unhandled-errors.ts); the run goes on.
+listen('error', (event) => {
+  event.preventDefault();
+  reportUnhandledError(event.error, UNCAUGHT_EXCEPTION);
+});
+listen('unhandledrejection', (event) => {
+  event.preventDefault();
+  reportUnhandledError(event.reason, UNHANDLED_REJECTION);
+});
 
 // `self.close()` ends a worker without any event the host could see, which used to leave the run waiting
 // for its time limit. Every `close` on the scope's prototype chain now says so first; the original is

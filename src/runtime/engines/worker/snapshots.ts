@@ -1,0 +1,149 @@
+import { chai } from '@vitest/expect';
+import { format, plugins } from '@vitest/pretty-format';
+import type { Files } from '../../checks/toolchain.ts';
+import { dirname } from './paths.ts';
+
+/**
+ * `toMatchSnapshot`, `toMatchInlineSnapshot` and their `toThrowError…` forms, compared the way
+ * `vitest run` compares them: values printed by pretty-format with Vitest's snapshot options, stored
+ * snapshots read from the workspace's `__snapshots__/<test file>.snap`, inline ones from the call. A
+ * snapshot that does not exist yet passes, as `vitest run` passes it while writing it (the worker cannot
+ * write the learner's files; updating snapshots is the Node engine's job).
+ */
+
+interface SnapshotFile {
+  testFile: string;
+  stored: Record<string, string> | undefined;
+  counters: Map<string, number>;
+}
+
+let current: SnapshotFile | undefined;
+
+/** Starts the snapshots of one test file run. */
+export function startSnapshotFile(files: Files, testFile: string): void {
+  const slash = testFile.lastIndexOf('/');
+  const folder = dirname(testFile);
+  const path = `${folder ? `${folder}/` : ''}__snapshots__/${testFile.slice(slash + 1)}.snap`;
+  const text = files[path];
+  current = { testFile, stored: text === undefined ? undefined : readSnapFile(path, text), counters: new Map() };
+}
+
+function readSnapFile(path: string, text: string): Record<string, string> {
+  const data: Record<string, string> = Object.create(null) as Record<string, string>;
+  try {
+    // A .snap file is JavaScript assigning to `exports`; this worker runs the learner's code anyway.
+    (globalThis.eval(`(function (exports) {${text}\n})`) as (exports: object) => void)(data);
+  } catch (cause) {
+    throw new Error(`Invalid snapshot file, please manually fix or delete it: ${path}`, { cause });
+  }
+  return data;
+}
+
+const SERIALIZERS = [
+  plugins.ReactTestComponent,
+  plugins.ReactElement,
+  plugins.DOMElement,
+  plugins.DOMCollection,
+  plugins.Immutable,
+  plugins.AsymmetricMatcher,
+];
+
+function serialize(value: unknown): string {
+  const text = format(value, {
+    escapeRegex: true,
+    indent: 2,
+    plugins: SERIALIZERS,
+    printFunctionName: false,
+    printBasicPrototype: false,
+    escapeString: false,
+  }).replace(/\r\n|\r/g, '\n');
+  return text.includes('\n') ? `\n${text}\n` : text;
+}
+
+/** An inline snapshot as written in the call, brought back to indent 0 (the call's indentation removed). */
+function stripIndentation(snapshot: string): string {
+  const indentation = /^([^\S\n]*)\S/m.exec(snapshot)?.[1];
+  const lines = snapshot.split('\n');
+  if (!indentation || lines.length <= 2) return snapshot;
+  if (lines[0]?.trim() !== '' || lines.at(-1)?.trim() !== '') return snapshot;
+  for (let i = 1; i < lines.length - 1; i++) {
+    const line = lines[i] ?? '';
+    if (line === '') continue;
+    if (!line.startsWith(indentation)) return snapshot;
+    lines[i] = line.slice(indentation.length);
+  }
+  lines[lines.length - 1] = '';
+  return lines.join('\n');
+}
+
+const trimmed = (text: string): string => text.replace(/^\n/, '').replace(/\n$/, '').trim();
+
+interface AssertionThis {
+  _obj?: unknown;
+}
+
+function testName(assertion: object): string {
+  const task = chai.util.flag(assertion, 'vitest-test') as { fullTestName?: string } | undefined;
+  return task?.fullTestName ?? '';
+}
+
+function check(assertion: object, received: unknown, expected: string | undefined, key: string): void {
+  if (chai.util.flag(assertion, 'negate')) throw new Error('Snapshot matchers cannot be used with "not"');
+  const actual = serialize(received);
+  // Not stored yet: `vitest run` writes it and passes.
+  if (expected === undefined) return;
+  if (trimmed(actual) === trimmed(expected)) return;
+  const error = new Error(`Snapshot \`${key}\` mismatched`) as Error & { expected: string; actual: string };
+  error.expected = trimmed(expected);
+  error.actual = trimmed(actual);
+  throw error;
+}
+
+function nextKey(assertion: object, hint: unknown): string {
+  const name = `${testName(assertion)}${typeof hint === 'string' && hint ? ` > ${hint}` : ''}`;
+  const counters = current?.counters ?? new Map<string, number>();
+  const count = (counters.get(name) ?? 0) + 1;
+  counters.set(name, count);
+  return `${name} ${count}`;
+}
+
+/** The error a function (or a `.rejects` promise's reason) threw, for the `toThrowError…` forms. */
+function thrownBy(assertion: object, received: unknown): unknown {
+  if (chai.util.flag(assertion, 'promise') === 'rejects') return received;
+  if (typeof received !== 'function') throw new TypeError('expected a function that throws');
+  try {
+    (received as () => unknown)();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Received function did not throw');
+}
+
+export function installSnapshotMatchers(): void {
+  const add = (name: string, method: (this: AssertionThis, ...args: unknown[]) => void): void => {
+    chai.util.addMethod(chai.Assertion.prototype, name, method);
+  };
+  add('toMatchSnapshot', function (this: AssertionThis, propertiesOrHint?: unknown, hint?: unknown) {
+    const label = typeof propertiesOrHint === 'string' ? propertiesOrHint : hint;
+    const key = nextKey(this, label);
+    check(this, chai.util.flag(this, 'object'), current?.stored?.[key], key);
+  });
+  add('toMatchInlineSnapshot', function (this: AssertionThis, propertiesOrSnapshot?: unknown, snapshot?: unknown) {
+    const inline = typeof propertiesOrSnapshot === 'string' ? propertiesOrSnapshot : snapshot;
+    const key = nextKey(this, undefined);
+    const expected = typeof inline === 'string' ? stripIndentation(inline) : undefined;
+    check(this, chai.util.flag(this, 'object'), expected, key);
+  });
+  add('toThrowErrorMatchingSnapshot', function (this: AssertionThis, hint?: unknown) {
+    const key = nextKey(this, hint);
+    check(this, thrownBy(this, chai.util.flag(this, 'object')), current?.stored?.[key], key);
+  });
+  add('toThrowErrorMatchingInlineSnapshot', function (this: AssertionThis, inline?: unknown) {
+    const key = nextKey(this, undefined);
+    const expected = typeof inline === 'string' ? stripIndentation(inline) : undefined;
+    check(this, thrownBy(this, chai.util.flag(this, 'object')), expected, key);
+  });
+  add('toMatchFileSnapshot', () => {
+    throw new Error('toMatchFileSnapshot is not supported in the browser engine; the Node engine runs it');
+  });
+}

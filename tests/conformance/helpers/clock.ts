@@ -1,0 +1,6 @@
+export function now(): number {
+  return Date.now();
+}
+export function label(): string {
+  return `at ${now()}`;
+}

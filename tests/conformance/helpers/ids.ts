@@ -1,0 +1,3 @@
+export function nextId(): number {
+  return Math.floor(Math.random() * 1000) + 1000;
+}
