@@ -204,6 +204,8 @@ describe('the Node engine sandbox, against hostile learner code', () => {
 
   it('still grades the untouched solution after all of the above', async () => {
     const check = await gradeWith('');
-    expect(check).toMatchObject({ status: 'pass', summary: '8 of 8 tests pass' });
+    expect(check.status).toBe('pass');
+    // Every hidden test ran and passed (the count grows as the exercise gains tests).
+    expect(check.summary).toMatch(/^(\d+) of \1 tests pass$/);
   }, 40_000);
 });
