@@ -24,15 +24,17 @@ function world(script: Step[], random = 0.5) {
 }
 
 describe('a customer clicking "Pay" during the incident', () => {
-  it('is charged once when the processor commits and the response is lost', async () => {
-    const { bank, click } = world(['commit-then-timeout', 'ok']);
+  it('is told the payment is being confirmed, and is not charged again, when the response is lost', async () => {
+    const { bank, click, deps } = world(['commit-then-timeout', 'ok']);
 
-    expect(await click()).toBe('paid');
+    expect(await click(), 'a timeout means the card may be charged').toBe('confirming');
+    expect(bank.requests.length, 'a lost response must not be retried: the outcome is unknown').toBe(1);
     expect(bank.charges.size, 'cards charged').toBe(1);
+    expect(deps.reconciliation.pending).toEqual([{ orderId: 'order-812', idempotencyKey: bank.requests[0].idempotencyKey }]);
   });
 
   it('is charged once when they click "Pay" again after being told the payment is being confirmed', async () => {
-    const { bank, click } = world(['commit-then-timeout', 'timeout', 'timeout', 'ok']);
+    const { bank, click } = world(['commit-then-timeout', 'ok']);
 
     expect(await click()).toBe('confirming');
     expect(await click()).toBe('paid');
@@ -40,10 +42,12 @@ describe('a customer clicking "Pay" during the incident', () => {
   });
 
   it('causes at most 3 processor calls per click while the processor is down', async () => {
-    const { bank, click } = world(Array(50).fill('unavailable'));
+    const { bank, click, deps } = world(Array(50).fill('unavailable'));
 
     expect(await click()).toBe('try-again');
     expect(bank.requests.length, 'calls to the processor for one click (retries in two layers multiply)').toBeLessThanOrEqual(3);
+    expect(bank.requests.length, 'a 5xx says nothing was charged: retry it within the budget').toBeGreaterThan(1);
+    expect(deps.reconciliation.pending, 'a Failed charge has nothing to reconcile').toEqual([]);
   });
 
   it('causes at most 3 processor calls per click while the processor answers 429', async () => {
@@ -53,10 +57,11 @@ describe('a customer clicking "Pay" during the incident', () => {
     expect(bank.requests.length).toBeLessThanOrEqual(3);
   });
 
-  it('is told the payment is being confirmed, not that it failed, when timeouts leave the outcome unknown', async () => {
-    const { click, deps, bank } = world(['commit-then-timeout', 'unavailable', 'unavailable']);
+  it('is told the payment is being confirmed when a retry after a 5xx times out, and that retry is not sent again', async () => {
+    const { click, deps, bank } = world(['unavailable', 'commit-then-timeout', 'ok']);
 
     expect(await click(), 'a timeout anywhere means the card may be charged').toBe('confirming');
+    expect(bank.requests.length, 'the 5xx is retried once, the timeout not at all').toBe(2);
     expect(deps.reconciliation.pending).toEqual([{ orderId: 'order-812', idempotencyKey: bank.requests[0].idempotencyKey }]);
   });
 

@@ -22,14 +22,16 @@ function testDeps(random = 0.5) {
 }
 
 describe('bank adapter, incident 2026-03-14', () => {
-  it('charges the card once when the processor commits but the response is lost', async () => {
+  it('does not retry a lost response: Unknown, one call, reconciliation by the same key', async () => {
     const bank = new FakeAcmeBank(['commit-then-timeout', 'ok']);
     const { deps } = testDeps();
 
     const result = await createBankAdapter(bank, deps).charge(order);
 
+    expect(result).toEqual({ status: 'Unknown' });
+    expect(bank.requests, 'a timeout must not be sent again').toHaveLength(1);
     expect(bank.charges.size).toBe(1);
-    expect(result).toEqual({ status: 'Approved', chargeId: 'ch_1' });
+    expect(deps.reconciliation.pending).toEqual([{ orderId: 'order-812', idempotencyKey: bank.requests[0].idempotencyKey }]);
   });
 
   it('sends the same idempotency key on every attempt', async () => {
@@ -69,11 +71,12 @@ describe('bank adapter, incident 2026-03-14', () => {
     expect(sleeps).toEqual([99, 199, 399, 499, 499]);
   });
 
-  it('reports Unknown and queues reconciliation when every attempt times out', async () => {
-    const bank = new FakeAcmeBank(['timeout', 'commit-then-timeout', 'timeout']);
+  it('reports Unknown at once when a retry after a 5xx times out, and queues reconciliation', async () => {
+    const bank = new FakeAcmeBank(['unavailable', 'timeout', 'ok']);
     const { deps } = testDeps();
 
     expect(await createBankAdapter(bank, deps).charge(order)).toEqual({ status: 'Unknown' });
+    expect(bank.requests).toHaveLength(2);
     expect(deps.reconciliation.pending).toEqual([{ orderId: 'order-812', idempotencyKey: bank.requests[0].idempotencyKey }]);
   });
 

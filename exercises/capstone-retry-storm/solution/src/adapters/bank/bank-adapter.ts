@@ -12,9 +12,9 @@ export interface Order {
 export type PaymentResult =
   | { status: 'Approved'; chargeId: string }
   | { status: 'Declined'; reason: string }
-  /** The processor may have charged the card; reconciliation will find out. */
+  /** The processor did not answer (a timeout): it may have charged the card; reconciliation will find out. */
   | { status: 'Unknown' }
-  /** The processor did not charge the card (refused, down, or the breaker is open); safe to try later. */
+  /** The processor said it charged nothing (429/5xx, or the breaker is open); safe to try later, same key. */
   | { status: 'Failed' };
 
 export interface RetryPolicy {
@@ -50,9 +50,9 @@ export function idempotencyKeyFor(order: Order): string {
 }
 
 /**
- * The only module that talks to the processor's SDK, and the only layer that retries (ADR 12): capped
- * exponential backoff with full jitter, one idempotency key per order, behind one breaker shared by
- * every charge.
+ * The only module that talks to the processor's SDK, and the only layer that retries (ADR 12): a 429 or
+ * 5xx is retried with capped exponential backoff and full jitter, one idempotency key per order, behind
+ * one breaker shared by every charge; a timeout is never retried (Unknown, queued for reconciliation).
  */
 export function createBankAdapter(client: AcmeBankClient, deps: AdapterDeps, policy: RetryPolicy = DEFAULT_POLICY): BankAdapter {
   const breaker = new CircuitBreaker({ failureThreshold: 5, resetAfterMs: 30_000, now: deps.now });
@@ -60,7 +60,6 @@ export function createBankAdapter(client: AcmeBankClient, deps: AdapterDeps, pol
   return {
     async charge(order) {
       const idempotencyKey = idempotencyKeyFor(order);
-      let mayHaveCharged = false;
 
       for (let attempt = 0; attempt < policy.maxAttempts; attempt++) {
         try {
@@ -75,18 +74,18 @@ export function createBankAdapter(client: AcmeBankClient, deps: AdapterDeps, pol
           if (charge.status === 'declined') return { status: 'Declined', reason: charge.declineCode ?? 'declined' };
           return { status: 'Approved', chargeId: charge.id };
         } catch (error) {
-          if (error instanceof AcmeTimeoutError) mayHaveCharged = true;
-          else if (error instanceof BreakerOpenError) break; // fail fast: no calls while the processor is struggling
-          else if (!(error instanceof AcmeRateLimitedError || error instanceof AcmeServerError)) throw error;
+          if (error instanceof AcmeTimeoutError) {
+            // No answer: the card may have been charged. Never retry blindly; reconciliation asks by the key.
+            deps.reconciliation.enqueue({ orderId: order.id, idempotencyKey });
+            return { status: 'Unknown' };
+          }
+          if (error instanceof BreakerOpenError) break; // fail fast: no calls while the processor is struggling
+          // A 429 or 5xx says nothing was charged: retry with the same key, within the budget.
+          if (!(error instanceof AcmeRateLimitedError || error instanceof AcmeServerError)) throw error;
         }
         if (attempt < policy.maxAttempts - 1) await deps.sleep(backoffDelay(attempt, policy, deps.random));
       }
 
-      // A timeout anywhere means the card may have been charged: never report that as a failure.
-      if (mayHaveCharged) {
-        deps.reconciliation.enqueue({ orderId: order.id, idempotencyKey });
-        return { status: 'Unknown' };
-      }
       return { status: 'Failed' };
     },
   };

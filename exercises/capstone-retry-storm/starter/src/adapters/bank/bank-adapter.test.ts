@@ -22,17 +22,19 @@ function testDeps(random = 0.5) {
 }
 
 describe('bank adapter, incident 2026-03-14', () => {
-  it('charges the card once when the processor commits but the response is lost', async () => {
+  it('does not retry a lost response: Unknown, one call, reconciliation by the same key', async () => {
     const bank = new FakeAcmeBank(['commit-then-timeout', 'ok']);
     const { deps } = testDeps();
 
     const result = await createBankAdapter(bank, deps).charge(order);
 
+    expect(result).toEqual({ status: 'Unknown' });
+    expect(bank.requests, 'a timeout must not be sent again').toHaveLength(1);
     expect(bank.charges.size).toBe(1);
-    expect(result).toEqual({ status: 'Approved', chargeId: 'ch_1' });
+    expect(deps.reconciliation.pending).toEqual([{ orderId: 'order-812', idempotencyKey: bank.requests[0].idempotencyKey }]);
   });
 
   // Add the rest of the incident here: how many calls a processor that stays down gets, how long the
-  // adapter waits between them, what an exhausted run of timeouts returns, what a decline does, and
+  // adapter waits between them, what a timeout after a 5xx returns, what a decline does, and
   // what an open breaker does.
 });

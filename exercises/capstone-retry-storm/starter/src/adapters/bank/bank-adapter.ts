@@ -12,9 +12,9 @@ export interface Order {
 export type PaymentResult =
   | { status: 'Approved'; chargeId: string }
   | { status: 'Declined'; reason: string }
-  /** The processor may have charged the card; reconciliation will find out. */
+  /** The processor did not answer (a timeout): it may have charged the card; reconciliation will find out. */
   | { status: 'Unknown' }
-  /** The processor did not charge the card (refused, down, or the breaker is open); safe to try later. */
+  /** The processor said it charged nothing (429/5xx, or the breaker is open); safe to try later, same key. */
   | { status: 'Failed' };
 
 export interface RetryPolicy {
