@@ -1,12 +1,12 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { pathsWithRole, visibleStarter, solutionFiles, type ExerciseBundle } from '../../runtime/exercise/bundle.ts';
 import type { Files } from '../../runtime/checks/toolchain.ts';
-import type { Engine, EngineStatus } from '../../runtime/engines/engine.ts';
+import type { Engine, EngineStatus, EngineTiming } from '../../runtime/engines/engine.ts';
 import type { CheckReport, LintProblem } from '../../runtime/report/check-report.ts';
 import { createEngine } from '../../runtime/engines/load-engine.ts';
 import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { LastReports } from '../../runtime/storage/last-report.ts';
-import { sandboxWorker } from '../sandbox/sandbox-frame.ts';
+import { openSandbox, sandboxWorker } from '../sandbox/sandbox-frame.ts';
 import { autosaveFor } from './autosave.ts';
 import { LintGate } from './inert-notice.ts';
 import { previousRunBanner } from './previous-run.ts';
@@ -14,7 +14,7 @@ import { PROGRESS_KEY, ProgressStore } from '../../runtime/storage/progress.ts';
 import { toMarkers } from './markers.ts';
 import { renderReport, verdictText } from './results-view.ts';
 import { openSolutionDiff } from './solution-diff.ts';
-import { loadMonaco, languageOf, typeDiagnostics } from './monaco.ts';
+import { loadMonaco, languageOf, themesLoaded, typeDiagnostics } from './monaco.ts';
 import { createWorkbenchFrame } from './workbench-frame.ts';
 import { showsEngineStatus } from '../../runtime/engines/choose-engine.ts';
 import { t } from '../../i18n/index.ts';
@@ -34,6 +34,10 @@ export interface WorkbenchHandle {
   focus(): void;
   /** The TypeScript service's errors on a visible file: none on correct code when every file it needs is loaded. */
   typeErrors(path: string): Promise<string[]>;
+  /** Where the last lint's and the last run's time went (the benchmark prints it). */
+  timings(): { lint?: EngineTiming; run?: EngineTiming };
+  /** Resolves once the editor shows the site's Shiki colours; it is usable before. */
+  themed(): Promise<void>;
 }
 
 export interface WorkbenchOptions {
@@ -44,7 +48,19 @@ export interface WorkbenchOptions {
   bundle?: ExerciseBundle;
 }
 
-const LINT_DELAY_MS = 250;
+// Short: a superseded lint is dropped, not a restarted worker, so linting on a brief pause costs little.
+const LINT_DELAY_MS = 75;
+
+/**
+ * Everything Start needs, fetched and evaluated ahead while the learner reads (element.ts calls this when
+ * the exercise nears the viewport or the browser is idle): Monaco's modules, the exercise bundle, and the
+ * sandbox frame with the engine's source. No worker starts and no learner code is read here.
+ */
+export function prefetchWorkbench(src: string): void {
+  void loadMonaco();
+  void fetchBundle(src).catch(() => undefined);
+  void openSandbox().catch(() => undefined);
+}
 
 /**
  * The editor, the file tabs, the run button and the results. Thin on purpose: grading, storage and engines
@@ -163,6 +179,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
 
   // The engine loads in the background: typing, saving and tabs work before it is ready.
   let engine: Promise<Engine> = startEngine();
+  const timings: { lint?: EngineTiming; run?: EngineTiming } = {};
   function startEngine(): Promise<Engine> {
     const shown = showsEngineStatus(bundle.meta.engine);
     return createEngine(bundle, {
@@ -187,7 +204,10 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     try {
       const ready = await engine;
       if (!ready.lint) return [];
-      const problems = await ready.lint({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
+      const problems = await ready.lint(
+        { exercise: bundle.slug, files: learnerFiles() },
+        { signal: abort.signal, onTiming: (timing) => (timings.lint = timing) },
+      );
       if (abort.signal.aborted) return problems;
       for (const [path, model] of models)
         monaco.editor.setModelMarkers(model, 'eslint', toMarkers(problems, path, monaco.MarkerSeverity));
@@ -231,7 +251,10 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     try {
       const report = await (
         await engine
-      ).check({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
+      ).check(
+        { exercise: bundle.slug, files: learnerFiles() },
+        { signal: abort.signal, onTiming: (timing) => (timings.run = timing) },
+      );
       if (abort.signal.aborted) return undefined;
       results.replaceChildren(renderReport(report, { jumpTo, canOpen: (file) => models.has(file) }));
       results.dataset['verdict'] = report.verdict;
@@ -308,6 +331,8 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       const model = models.get(path);
       return model ? typeDiagnostics(model) : [`${path} is not open in the workbench`];
     },
+    timings: () => ({ ...timings }),
+    themed: themesLoaded,
   };
 }
 
@@ -326,8 +351,19 @@ function engineStatusText(status: EngineStatus): string {
   }
 }
 
-async function fetchBundle(src: string): Promise<ExerciseBundle> {
-  const res = await fetch(src);
-  if (!res.ok) throw new Error(`${src} answered ${res.status}`);
-  return (await res.json()) as ExerciseBundle;
+const bundles = new Map<string, Promise<ExerciseBundle>>();
+
+/** One fetch per bundle and page, shared by the prefetch and the mount; a failed one is tried again. */
+function fetchBundle(src: string): Promise<ExerciseBundle> {
+  let pending = bundles.get(src);
+  if (!pending) {
+    pending = (async () => {
+      const res = await fetch(src);
+      if (!res.ok) throw new Error(`${src} answered ${res.status}`);
+      return (await res.json()) as ExerciseBundle;
+    })();
+    pending.catch(() => bundles.delete(src));
+    bundles.set(src, pending);
+  }
+  return pending;
 }
