@@ -121,11 +121,18 @@ describe('the lint lane', () => {
     expect(workers.filter((w) => lintsOf(w).length > 0)).toHaveLength(1);
   });
 
-  it('warms only the run workers, not the lint lane', async () => {
+  it('warms every worker before it says ready, and starts the first run worker only after the first lint', async () => {
     const workers: FakeWorker[] = [];
     engine = createWorkerEngine(bundle, { createWorker: fakeWorkerFactory(workers) });
     await settle();
+    expect(workers).toHaveLength(1);
+    const lint = engine.lint?.({ exercise: bundle.slug, files: {} });
+    await settle();
+    const [linter] = workers;
+    linter?.reply({ type: 'lint-result', id: lintsOf(linter)[0]?.id ?? -1, problems: [], engineMs: 1 });
+    await expect(lint).resolves.toEqual([]);
+    expect(workers).toHaveLength(2);
     const inits = workers.map((w) => w.received.find((m) => m.type === 'init'));
-    expect(inits.map((m) => m?.type === 'init' && m.warm)).toEqual([false, true]);
+    expect(inits.map((m) => m?.type === 'init' && m.warm)).toEqual([true, true]);
   });
 });

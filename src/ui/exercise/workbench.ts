@@ -3,7 +3,7 @@ import { pathsWithRole, visibleStarter, solutionFiles, type ExerciseBundle } fro
 import type { Files } from '../../runtime/checks/toolchain.ts';
 import type { Engine, EngineStatus, EngineTiming } from '../../runtime/engines/engine.ts';
 import type { CheckReport, LintProblem } from '../../runtime/report/check-report.ts';
-import { createEngine } from '../../runtime/engines/load-engine.ts';
+import { createEngine, startWorkerEngine } from '../../runtime/engines/load-engine.ts';
 import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { LastReports } from '../../runtime/storage/last-report.ts';
 import { openSandbox, sandboxWorker } from '../sandbox/sandbox-frame.ts';
@@ -36,8 +36,6 @@ export interface WorkbenchHandle {
   typeErrors(path: string): Promise<string[]>;
   /** Where the last lint's and the last run's time went (the benchmark prints it). */
   timings(): { lint?: EngineTiming; run?: EngineTiming };
-  /** Resolves once the editor shows the site's Shiki colours; it is usable before. */
-  themed(): Promise<void>;
 }
 
 export interface WorkbenchOptions {
@@ -58,9 +56,19 @@ const LINT_DELAY_MS = 75;
  */
 export function prefetchWorkbench(src: string): void {
   void loadMonaco();
-  void fetchBundle(src).catch(() => undefined);
   void openSandbox().catch(() => undefined);
+  // The engine too: its lint worker warms up on the exercise's own files (trusted), so the first markers
+  // after Start come from a warm ESLint. Learner files reach it only once the workbench is mounted.
+  fetchBundle(src).then(
+    (bundle) => {
+      if (!prefetched.has(bundle.slug)) prefetched.set(bundle.slug, startWorkerEngine(bundle, sandboxWorker));
+    },
+    () => undefined,
+  );
 }
+
+/** Worker engines started by a prefetch, by exercise slug; the workbench that mounts takes its own. */
+const prefetched = new Map<string, Promise<Engine>>();
 
 /**
  * The editor, the file tabs, the run button and the results. Thin on purpose: grading, storage and engines
@@ -160,6 +168,8 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     frame.select(path);
   }
   select(firstEditable);
+  // The editor is up in Monaco's own colours; the site's arrive a moment later (monaco.ts). Marked for tests.
+  void themesLoaded().then(() => (editorEl.dataset['themed'] = ''));
 
   const learnerFiles = (): Files =>
     Object.fromEntries([...editable].flatMap((p) => (models.has(p) ? [[p, models.get(p)?.getValue() ?? '']] : [])));
@@ -178,12 +188,14 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   });
 
   // The engine loads in the background: typing, saving and tabs work before it is ready.
-  let engine: Promise<Engine> = startEngine();
+  // A bundle handed in (the fix part of a review exercise) is not the one the prefetch loaded.
+  let engine: Promise<Engine> = startEngine(options.bundle ? undefined : await takePrefetched(bundle.slug));
   const timings: { lint?: EngineTiming; run?: EngineTiming } = {};
-  function startEngine(): Promise<Engine> {
+  function startEngine(worker?: Engine): Promise<Engine> {
     const shown = showsEngineStatus(bundle.meta.engine);
     return createEngine(bundle, {
       createWorker: sandboxWorker,
+      ...(worker ? { worker } : {}),
       onStatus: (s) => {
         // Kept as data for the tests either way: the boot still runs for `auto`, just without a word.
         engineStatus.dataset['phase'] = s.phase;
@@ -332,7 +344,6 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       return model ? typeDiagnostics(model) : [`${path} is not open in the workbench`];
     },
     timings: () => ({ ...timings }),
-    themed: themesLoaded,
   };
 }
 
@@ -349,6 +360,14 @@ function engineStatusText(status: EngineStatus): string {
     case 'unavailable':
       return status.reason;
   }
+}
+
+/** The prefetched worker engine for this exercise, once: a second workbench of it starts its own. */
+async function takePrefetched(slug: string): Promise<Engine | undefined> {
+  const pending = prefetched.get(slug);
+  if (!pending) return undefined;
+  prefetched.delete(slug);
+  return pending.catch(() => undefined);
 }
 
 const bundles = new Map<string, Promise<ExerciseBundle>>();

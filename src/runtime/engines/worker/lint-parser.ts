@@ -28,7 +28,8 @@ export const lintParser: Linter.Parser = {
       ecmaVersion,
       sourceType: options.sourceType ?? 'script',
       childVisitorKeys: null,
-      fallback: visitorKeys.getKeys,
+      // Read-only in its types only: eslint-scope never writes to the list.
+      fallback: visitorKeys.getKeys as (node: object) => string[],
       jsx: options.ecmaFeatures?.jsx === true,
     });
     return { ast, scopeManager, visitorKeys: visitorKeys.KEYS };

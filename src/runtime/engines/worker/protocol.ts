@@ -11,8 +11,8 @@ import type { Files } from '../../checks/toolchain.ts';
 
 export type HostMessage =
   /**
-   * Load the exercise. `warm`: first run trusted work through the tools (warm-up.ts) so the run that
-   * follows is not a cold one; the lint lane's worker skips it, since its first lint is the learner's.
+   * Load the exercise. `warm`: first run trusted work through the tools (warm-up.ts) so the first
+   * request (a run, or the lint lane's first markers) is not a cold one.
    */
   | { type: 'init'; bundle: ExerciseBundle; warm?: boolean }
   | { type: 'check'; id: number; files: Files; timeoutMs: number }

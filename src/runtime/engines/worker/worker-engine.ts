@@ -82,6 +82,9 @@ interface Booted {
   fail(error: Error): void;
 }
 
+/** How long after the lint worker is ready the first run's worker starts, unless a lint finished sooner. */
+const SPARE_DELAY_MS = 1_000;
+
 /** Limit for the first lint of a fresh worker, which includes warming ESLint up. */
 const COLD_LINT_TIMEOUT_MS = 30_000;
 
@@ -108,13 +111,12 @@ class WorkerEngine implements Engine {
     this.#graceMs = options.graceMs ?? 1_000;
     this.#lintTimeoutMs = options.lintTimeoutMs ?? 5_000;
     // Start loading ESLint and the harness now, while the learner reads the task; the first run's worker
-    // loads once the lint worker has, so the two do not compete for the first markers.
-    const lint = this.#boot({ warm: false });
+    // loads once the lint worker has and its first lint is answered (or a moment later, when nothing asks
+    // for one), so the two do not compete for the first markers.
+    const lint = this.#boot({ warm: true });
     this.#lintWorker = lint;
-    lint.ready.then(
-      () => this.#prespawn(),
-      () => this.#prespawn(),
-    );
+    const later = (): void => void setTimeout(() => this.#prespawn(), SPARE_DELAY_MS);
+    lint.ready.then(later, later);
   }
 
   check(request: CheckRequest, options: RunOptions = {}): Promise<CheckReport> {
@@ -196,7 +198,7 @@ class WorkerEngine implements Engine {
   }
 
   async #lintOnce(request: CheckRequest, options: RunOptions): Promise<LintProblem[]> {
-    const worker = (this.#lintWorker ??= this.#boot({ warm: false }));
+    const worker = (this.#lintWorker ??= this.#boot({ warm: true }));
     const waitFrom = performance.now();
     await waitReady(worker, options.signal);
     const waitedForWorkerMs = performance.now() - waitFrom;
@@ -213,6 +215,7 @@ class WorkerEngine implements Engine {
     if (outcome === 'timeout') throw new RunTimeoutError(limitMs);
     if (outcome.type !== 'lint-result') throw unexpected(outcome);
     worker.linted = true;
+    this.#prespawn();
     const timing: EngineTiming = { engineMs: outcome.engineMs, waitedForWorkerMs };
     options.onTiming?.(timing);
     return capData(outcome.problems);
