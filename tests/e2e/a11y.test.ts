@@ -137,6 +137,8 @@ describe('accessibility (axe), exercise workbench', () => {
     const start = page.locator('craftpath-exercise[data-slug="payment-charge"] [data-start]');
     if (await start.count()) await start.click().catch(() => undefined); // may already be starting on scroll
     await page.locator('.workbench[data-ready] .monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
+    // The editor shows before the site's Shiki colours load; contrast is judged on those.
+    await page.locator('.workbench__editor[data-themed]').waitFor({ state: 'attached', timeout: 30_000 });
     await page.locator('[data-run]').click();
     await page.waitForFunction(() => Number(document.querySelector('[data-results]')?.getAttribute('data-runs')) > 0);
     for (const theme of ['light', 'dark']) {

@@ -27,6 +27,15 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Progress for the status line ("installing", "running tests"). */
   onStatus?: (status: EngineStatus) => void;
+  /** Where the time went, for the benchmark and the status line; engines that cannot tell never call it. */
+  onTiming?: (timing: EngineTiming) => void;
+}
+
+export interface EngineTiming {
+  /** Milliseconds the tools took inside the engine (lint or runChecks), without messaging or waiting. */
+  engineMs: number;
+  /** Milliseconds the request waited for its worker to finish loading (0 when one was warm). */
+  waitedForWorkerMs: number;
 }
 
 export type EngineStatus =

@@ -10,6 +10,8 @@ export interface CreateEngineOptions {
   onStatus?: (status: EngineStatus) => void;
   /** How long WebContainer.boot() may take before the worker takes over (it hangs without network). */
   bootTimeoutMs?: number;
+  /** A worker engine for this bundle started ahead (the workbench's prefetch), used instead of a new one. */
+  worker?: Engine;
   /** The browser's, unless a test says otherwise. */
   capabilities?: Capabilities;
 }
@@ -23,8 +25,7 @@ export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
  * WebContainer starts booting now, as soon as the exercise is on screen.
  */
 export async function createEngine(bundle: ExerciseBundle, options: CreateEngineOptions): Promise<Engine> {
-  const { createWorkerEngine } = await import('./worker/worker-engine.ts');
-  const worker = createWorkerEngine(bundle, { createWorker: options.createWorker });
+  const worker = options.worker ?? (await startWorkerEngine(bundle, options.createWorker));
   const capabilities = options.capabilities ?? readCapabilities();
   const mode = bundle.meta.engine;
   const first = chooseEngine({ mode, slug: bundle.slug, capabilities, boot: 'not-started' });
@@ -43,4 +44,10 @@ export async function createEngine(bundle: ExerciseBundle, options: CreateEngine
     startContainer: async () => (await import('./webcontainer/index.ts')).startContainer(bundle, bootTimeoutMs),
     ...(options.onStatus ? { onStatus: options.onStatus } : {}),
   });
+}
+
+/** The instant engine alone: its lint worker and first run worker start loading at once. */
+export async function startWorkerEngine(bundle: ExerciseBundle, createWorker: WorkerFactory): Promise<Engine> {
+  const { createWorkerEngine } = await import('./worker/worker-engine.ts');
+  return createWorkerEngine(bundle, { createWorker });
 }

@@ -7,7 +7,8 @@ import { hintButtonState } from './hint-gate.ts';
 /**
  * <craftpath-exercise>: the light part that ships with every lesson that has an exercise. It reveals hints
  * and starts the workbench (Monaco and the engine, ~2.5 MB) only when the learner reaches the exercise
- * or presses Start, so reading a lesson stays cheap.
+ * or presses Start, so the page itself loads light; the heavy part is fetched ahead once the page is
+ * idle (#prefetchAhead), so Start only has to build the editor.
  */
 class ExerciseElement extends HTMLElement {
   /** Set once the workbench is mounted; resolves for callers that start it programmatically. */
@@ -34,6 +35,39 @@ class ExerciseElement extends HTMLElement {
       { rootMargin: '200px' },
     );
     observer.observe(this);
+    this.#prefetchAhead();
+  }
+
+  /**
+   * Fetches and evaluates what Start needs before the learner presses it: when the browser is first idle
+   * after the page loaded, or when the exercise comes within a few screens, whichever is first. Skipped on
+   * idle (not on approach) when the browser asks to save data.
+   */
+  #prefetchAhead(): void {
+    let done = false;
+    const prefetch = (): void => {
+      if (done || this.workbench) return;
+      done = true;
+      near.disconnect();
+      const src = this.dataset['src'] ?? '';
+      const load =
+        this.dataset['keySrc'] === undefined
+          ? import('./workbench.ts').then((m) => m.prefetchWorkbench(src))
+          : import('../judgment/mount.ts');
+      load.catch(() => undefined); // Start reports a failed load itself.
+    };
+    const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && prefetch(), {
+      rootMargin: '200% 0px',
+    });
+    near.observe(this);
+    const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
+    if (saveData) return;
+    const whenIdle = (): void => {
+      if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 2_000 });
+      else setTimeout(prefetch, 200);
+    };
+    if (document.readyState === 'complete') whenIdle();
+    else window.addEventListener('load', whenIdle, { once: true });
   }
 
   /** The failure is already shown in the status line next to the button; nothing more to do here. */

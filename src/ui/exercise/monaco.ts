@@ -38,28 +38,30 @@ self.MonacoEnvironment = {
 };
 
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+/** Monaco's own themes, used until the Shiki ones are registered. */
+const FALLBACK_THEMES = { light: 'vs', dark: 'vs-dark' } as const;
 let ready: Promise<Monaco> | undefined;
+let themes: Promise<void> | undefined;
 
-/** Monaco configured once per page: site-matching Shiki colours, the TS service, Vitest's API types. */
+/**
+ * Monaco configured once per page: the TS service and Vitest's API types at once, the site-matching
+ * Shiki colours a moment later. The editor does not wait for the colours (loading the grammars and
+ * themes took a fifth of the time to a visible editor): it starts in Monaco's own colours and its
+ * models are re-highlighted when Shiki's tokenizers register.
+ */
 export function loadMonaco(): Promise<Monaco> {
-  ready ??= setup();
+  ready ??= Promise.resolve(setup());
+  themes ??= loadThemes().catch(() => undefined);
   return ready;
 }
 
-async function setup(): Promise<Monaco> {
-  // The same Shiki themes as the lesson's code blocks (astro.config.mjs), so code looks the same in both.
-  const highlighter = await createHighlighterCore({
-    themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
-    langs: [
-      import('shiki/langs/typescript.mjs'),
-      import('shiki/langs/javascript.mjs'),
-      import('shiki/langs/markdown.mjs'),
-      import('shiki/langs/yaml.mjs'),
-    ],
-    engine: createJavaScriptRegexEngine(),
-  });
-  shikiToMonaco(highlighter, monaco);
+/** Resolves once the Shiki colours are in (or failed to load, which leaves Monaco's own). */
+export function themesLoaded(): Promise<void> {
+  void loadMonaco();
+  return themes ?? Promise.resolve();
+}
 
+function setup(): Monaco {
   const compilerOptions = {
     target: ScriptTarget.ES2020,
     module: ModuleKind.ESNext,
@@ -74,15 +76,34 @@ async function setup(): Promise<Monaco> {
   javascriptDefaults.setCompilerOptions({ ...compilerOptions, allowJs: true, checkJs: false });
   typescriptDefaults.addExtraLib(vitestTypes, 'file:///node_modules/vitest/index.d.ts');
   javascriptDefaults.addExtraLib(vitestTypes, 'file:///node_modules/vitest/index.d.ts');
-  followPageTheme();
+  followPageTheme(FALLBACK_THEMES);
   return monaco;
 }
 
-function followPageTheme(): void {
+/** The same Shiki themes as the lesson's code blocks (astro.config.mjs), so code looks the same in both. */
+async function loadThemes(): Promise<void> {
+  const highlighter = await createHighlighterCore({
+    themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
+    langs: [
+      import('shiki/langs/typescript.mjs'),
+      import('shiki/langs/javascript.mjs'),
+      import('shiki/langs/markdown.mjs'),
+      import('shiki/langs/yaml.mjs'),
+    ],
+    engine: createJavaScriptRegexEngine(),
+  });
+  shikiToMonaco(highlighter, monaco);
+  followPageTheme(THEMES);
+}
+
+let observer: MutationObserver | undefined;
+function followPageTheme(names: { light: string; dark: string }): void {
   const apply = () =>
-    monaco.editor.setTheme(document.documentElement.dataset['theme'] === 'dark' ? THEMES.dark : THEMES.light);
+    monaco.editor.setTheme(document.documentElement.dataset['theme'] === 'dark' ? names.dark : names.light);
   apply();
-  new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  observer?.disconnect();
+  observer = new MutationObserver(apply);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
 
 /**

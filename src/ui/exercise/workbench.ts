@@ -1,12 +1,12 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { pathsWithRole, visibleStarter, solutionFiles, type ExerciseBundle } from '../../runtime/exercise/bundle.ts';
 import type { Files } from '../../runtime/checks/toolchain.ts';
-import type { Engine, EngineStatus } from '../../runtime/engines/engine.ts';
+import type { Engine, EngineStatus, EngineTiming } from '../../runtime/engines/engine.ts';
 import type { CheckReport, LintProblem } from '../../runtime/report/check-report.ts';
-import { createEngine } from '../../runtime/engines/load-engine.ts';
+import { createEngine, startWorkerEngine } from '../../runtime/engines/load-engine.ts';
 import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { LastReports } from '../../runtime/storage/last-report.ts';
-import { sandboxWorker } from '../sandbox/sandbox-frame.ts';
+import { openSandbox, sandboxWorker } from '../sandbox/sandbox-frame.ts';
 import { autosaveFor } from './autosave.ts';
 import { LintGate } from './inert-notice.ts';
 import { previousRunBanner } from './previous-run.ts';
@@ -14,7 +14,7 @@ import { PROGRESS_KEY, ProgressStore } from '../../runtime/storage/progress.ts';
 import { toMarkers } from './markers.ts';
 import { renderReport, verdictText } from './results-view.ts';
 import { openSolutionDiff } from './solution-diff.ts';
-import { loadMonaco, languageOf, typeDiagnostics } from './monaco.ts';
+import { loadMonaco, languageOf, themesLoaded, typeDiagnostics } from './monaco.ts';
 import { createWorkbenchFrame } from './workbench-frame.ts';
 import { showsEngineStatus } from '../../runtime/engines/choose-engine.ts';
 import { t } from '../../i18n/index.ts';
@@ -34,6 +34,8 @@ export interface WorkbenchHandle {
   focus(): void;
   /** The TypeScript service's errors on a visible file: none on correct code when every file it needs is loaded. */
   typeErrors(path: string): Promise<string[]>;
+  /** Where the last lint's and the last run's time went (the benchmark prints it). */
+  timings(): { lint?: EngineTiming; run?: EngineTiming };
 }
 
 export interface WorkbenchOptions {
@@ -44,7 +46,29 @@ export interface WorkbenchOptions {
   bundle?: ExerciseBundle;
 }
 
-const LINT_DELAY_MS = 250;
+// Short: a superseded lint is dropped, not a restarted worker, so linting on a brief pause costs little.
+const LINT_DELAY_MS = 75;
+
+/**
+ * Everything Start needs, fetched and evaluated ahead while the learner reads (element.ts calls this when
+ * the exercise nears the viewport or the browser is idle): Monaco's modules, the exercise bundle, and the
+ * sandbox frame with the engine's source. No worker starts and no learner code is read here.
+ */
+export function prefetchWorkbench(src: string): void {
+  void loadMonaco();
+  void openSandbox().catch(() => undefined);
+  // The engine too: its lint worker warms up on the exercise's own files (trusted), so the first markers
+  // after Start come from a warm ESLint. Learner files reach it only once the workbench is mounted.
+  fetchBundle(src).then(
+    (bundle) => {
+      if (!prefetched.has(bundle.slug)) prefetched.set(bundle.slug, startWorkerEngine(bundle, sandboxWorker));
+    },
+    () => undefined,
+  );
+}
+
+/** Worker engines started by a prefetch, by exercise slug; the workbench that mounts takes its own. */
+const prefetched = new Map<string, Promise<Engine>>();
 
 /**
  * The editor, the file tabs, the run button and the results. Thin on purpose: grading, storage and engines
@@ -144,6 +168,8 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     frame.select(path);
   }
   select(firstEditable);
+  // The editor is up in Monaco's own colours; the site's arrive a moment later (monaco.ts). Marked for tests.
+  void themesLoaded().then(() => (editorEl.dataset['themed'] = ''));
 
   const learnerFiles = (): Files =>
     Object.fromEntries([...editable].flatMap((p) => (models.has(p) ? [[p, models.get(p)?.getValue() ?? '']] : [])));
@@ -162,11 +188,14 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
   });
 
   // The engine loads in the background: typing, saving and tabs work before it is ready.
-  let engine: Promise<Engine> = startEngine();
-  function startEngine(): Promise<Engine> {
+  // A bundle handed in (the fix part of a review exercise) is not the one the prefetch loaded.
+  let engine: Promise<Engine> = startEngine(options.bundle ? undefined : await takePrefetched(bundle.slug));
+  const timings: { lint?: EngineTiming; run?: EngineTiming } = {};
+  function startEngine(worker?: Engine): Promise<Engine> {
     const shown = showsEngineStatus(bundle.meta.engine);
     return createEngine(bundle, {
       createWorker: sandboxWorker,
+      ...(worker ? { worker } : {}),
       onStatus: (s) => {
         // Kept as data for the tests either way: the boot still runs for `auto`, just without a word.
         engineStatus.dataset['phase'] = s.phase;
@@ -187,7 +216,10 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     try {
       const ready = await engine;
       if (!ready.lint) return [];
-      const problems = await ready.lint({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
+      const problems = await ready.lint(
+        { exercise: bundle.slug, files: learnerFiles() },
+        { signal: abort.signal, onTiming: (timing) => (timings.lint = timing) },
+      );
       if (abort.signal.aborted) return problems;
       for (const [path, model] of models)
         monaco.editor.setModelMarkers(model, 'eslint', toMarkers(problems, path, monaco.MarkerSeverity));
@@ -231,7 +263,10 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     try {
       const report = await (
         await engine
-      ).check({ exercise: bundle.slug, files: learnerFiles() }, { signal: abort.signal });
+      ).check(
+        { exercise: bundle.slug, files: learnerFiles() },
+        { signal: abort.signal, onTiming: (timing) => (timings.run = timing) },
+      );
       if (abort.signal.aborted) return undefined;
       results.replaceChildren(renderReport(report, { jumpTo, canOpen: (file) => models.has(file) }));
       results.dataset['verdict'] = report.verdict;
@@ -310,6 +345,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       const model = models.get(path);
       return model ? typeDiagnostics(model) : [`${path} is not open in the workbench`];
     },
+    timings: () => ({ ...timings }),
   };
 }
 
@@ -328,8 +364,27 @@ function engineStatusText(status: EngineStatus): string {
   }
 }
 
-async function fetchBundle(src: string): Promise<ExerciseBundle> {
-  const res = await fetch(src);
-  if (!res.ok) throw new Error(`${src} answered ${res.status}`);
-  return (await res.json()) as ExerciseBundle;
+/** The prefetched worker engine for this exercise, once: a second workbench of it starts its own. */
+async function takePrefetched(slug: string): Promise<Engine | undefined> {
+  const pending = prefetched.get(slug);
+  if (!pending) return undefined;
+  prefetched.delete(slug);
+  return pending.catch(() => undefined);
+}
+
+const bundles = new Map<string, Promise<ExerciseBundle>>();
+
+/** One fetch per bundle and page, shared by the prefetch and the mount; a failed one is tried again. */
+function fetchBundle(src: string): Promise<ExerciseBundle> {
+  let pending = bundles.get(src);
+  if (!pending) {
+    pending = (async () => {
+      const res = await fetch(src);
+      if (!res.ok) throw new Error(`${src} answered ${res.status}`);
+      return (await res.json()) as ExerciseBundle;
+    })();
+    pending.catch(() => bundles.delete(src));
+    bundles.set(src, pending);
+  }
+  return pending;
 }

@@ -12,7 +12,14 @@ import { relayPort, type RelayPort } from '../../runtime/engines/worker/frame-re
 
 let opened: Promise<RelayPort> | undefined;
 
-export const sandboxWorker = linkedWorkerFactory(() => (opened ??= openFrame()));
+/** Opens the page's frame (once) without starting a worker: a prefetch, so the first Start does not wait for it. */
+export function openSandbox(): Promise<RelayPort> {
+  opened ??= openFrame();
+  opened.catch(() => (opened = undefined));
+  return opened;
+}
+
+export const sandboxWorker = linkedWorkerFactory(openSandbox);
 
 /**
  * `srcdoc` rather than a URL: an about:srcdoc document inherits the page's COEP, so it loads on

@@ -10,7 +10,11 @@ import type { Files } from '../../checks/toolchain.ts';
  */
 
 export type HostMessage =
-  | { type: 'init'; bundle: ExerciseBundle }
+  /**
+   * Load the exercise. `warm`: first run trusted work through the tools (warm-up.ts) so the first
+   * request (a run, or the lint lane's first markers) is not a cold one.
+   */
+  | { type: 'init'; bundle: ExerciseBundle; warm?: boolean }
   | { type: 'check'; id: number; files: Files; timeoutMs: number }
   | { type: 'lint'; id: number; files: Files };
 
@@ -20,7 +24,8 @@ export type WorkerMessage =
   /** The run moved on to the check with this id (for the status line, and to name a check that hangs). */
   | { type: 'progress'; id: number; check: string }
   | { type: 'report'; id: number; report: CheckReport }
-  | { type: 'lint-result'; id: number; problems: LintProblem[] }
+  /** `engineMs`: the time the lint took inside the worker, for the benchmark's breakdown. */
+  | { type: 'lint-result'; id: number; problems: LintProblem[]; engineMs: number }
   /** The request could not be served (no bundle yet, a crash in the engine itself). */
   | { type: 'failed'; id: number | null; message: string }
   /**

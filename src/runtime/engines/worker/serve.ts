@@ -7,6 +7,7 @@ import { capData } from '../../report/cap-text.ts';
 import { checkServedBy } from './check-progress.ts';
 import { isHostMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
 import { WorkerToolchain } from './worker-toolchain.ts';
+import { warmUp } from './warm-up.ts';
 
 /**
  * The worker's side of the protocol, free of DOM types so it also runs in a Node worker thread (unit
@@ -36,6 +37,8 @@ export function serve(port: WorkerPort): void {
 
   async function handle(message: HostMessage): Promise<void> {
     if (message.type === 'init') {
+      // Requests come only after `ready`, so the warm-up never runs alongside a learner's run.
+      if (message.warm) await warmUp(message.bundle, toolchain);
       bundle = message.bundle;
       port.postMessage({ type: 'ready', exercise: bundle.slug });
       return;
@@ -48,8 +51,10 @@ export function serve(port: WorkerPort): void {
       const report = await runChecks(bundle, message.files, announced, { timeoutMs: message.timeoutMs });
       port.postMessage({ type: 'report', id: message.id, report: capData(report) });
     } else {
+      const startedAt = performance.now();
       const problems = await lintVisible(bundle, message.files, toolchain);
-      port.postMessage({ type: 'lint-result', id: message.id, problems: capData(problems) });
+      const engineMs = performance.now() - startedAt;
+      port.postMessage({ type: 'lint-result', id: message.id, problems: capData(problems), engineMs });
     }
   }
 }

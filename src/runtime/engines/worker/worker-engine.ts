@@ -1,7 +1,7 @@
 import { REPORT_VERSION, type CheckReport, type LintProblem } from '../../report/check-report.ts';
 import { RunTimeoutError } from '../../checks/toolchain.ts';
 import type { ExerciseBundle } from '../../exercise/bundle.ts';
-import type { CheckRequest, Engine, RunOptions } from '../engine.ts';
+import type { CheckRequest, Engine, EngineTiming, RunOptions } from '../engine.ts';
 import { capData } from '../../report/cap-text.ts';
 import { isWorkerMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
 
@@ -10,10 +10,16 @@ import { isWorkerMessage, type HostMessage, type WorkerMessage } from './protoco
  * loop, so the time limit is enforced here: past it the worker is terminated and the run is reported as a
  * `timeout` report. Aborting works the same way.
  *
- * Every check run gets a worker of its own, started before it is needed and discarded after the run, so
- * nothing the code under test changes (globals, prototypes, the harness) reaches the next run. Lint for
- * editor markers keeps one warm worker: ESLint's first lint is slow, markers are not graded, and a run's
- * own lint checks happen in the run's fresh worker.
+ * Every check run gets a worker of its own, started and warmed up (warm-up.ts) before it is needed and
+ * discarded after the run, so nothing the code under test changes (globals, prototypes, the harness)
+ * reaches the next run, and no run pays for a worker's start-up unless runs follow each other faster than a
+ * worker loads.
+ *
+ * Lint for editor markers is a lane of its own, with one warm, long-lived worker: it never waits behind a
+ * run (runs queue among themselves), and a lint superseded by a newer one is dropped: one still queued is
+ * never sent, one the worker is busy with is left to finish and its answer ignored. Only its time limit
+ * (an ESLint config that never returns) terminates the lint worker. Why that worker may live long when run
+ * workers may not: docs/adr/0008, "The lint lane".
  */
 
 /** A running worker, however it was made: the sandboxed browser worker, a Node worker thread in tests. */
@@ -55,6 +61,13 @@ interface Pending {
   progress(checkId: string): void;
 }
 
+interface QueuedLint {
+  request: CheckRequest;
+  options: RunOptions;
+  resolve(problems: LintProblem[]): void;
+  reject(error: unknown): void;
+}
+
 interface Booted {
   handle: WorkerHandle;
   ready: Promise<void>;
@@ -69,6 +82,9 @@ interface Booted {
   fail(error: Error): void;
 }
 
+/** How long after the lint worker is ready the first run's worker starts, unless a lint finished sooner. */
+const SPARE_DELAY_MS = 1_000;
+
 /** Limit for the first lint of a fresh worker, which includes warming ESLint up. */
 const COLD_LINT_TIMEOUT_MS = 30_000;
 
@@ -82,8 +98,11 @@ class WorkerEngine implements Engine {
   #lintWorker: Booted | undefined;
   /** The next check run's worker, loaded ahead so the run starts at once; used for one run only. */
   #spare: Booted | undefined;
-  /** One request at a time: a timeout kills the worker, which must not take a queued request down too. */
+  /** One run at a time: a timeout kills the worker, which must not take a queued run down too. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** The lint lane: whether a lint is with the worker, and the one newest lint waiting for it. */
+  #linting = false;
+  #nextLint: QueuedLint | undefined;
   #disposed = false;
 
   constructor(bundle: ExerciseBundle, options: WorkerEngineOptions) {
@@ -92,13 +111,12 @@ class WorkerEngine implements Engine {
     this.#graceMs = options.graceMs ?? 1_000;
     this.#lintTimeoutMs = options.lintTimeoutMs ?? 5_000;
     // Start loading ESLint and the harness now, while the learner reads the task; the first run's worker
-    // loads once the lint worker has, so the two do not compete for the first markers.
-    const lint = this.#boot();
+    // loads once the lint worker has and its first lint is answered (or a moment later, when nothing asks
+    // for one), so the two do not compete for the first markers.
+    const lint = this.#boot({ warm: true });
     this.#lintWorker = lint;
-    lint.ready.then(
-      () => this.#prespawn(),
-      () => this.#prespawn(),
-    );
+    const later = (): void => void setTimeout(() => this.#prespawn(), SPARE_DELAY_MS);
+    lint.ready.then(later, later);
   }
 
   check(request: CheckRequest, options: RunOptions = {}): Promise<CheckReport> {
@@ -106,18 +124,20 @@ class WorkerEngine implements Engine {
       this.#assertExercise(request);
       const timeoutMs = this.#bundle.meta.timeoutMs;
       const startedAt = new Date();
-      const worker = this.#spare ?? this.#boot();
+      const worker = this.#spare ?? this.#boot({ warm: false });
       this.#spare = undefined;
+      const waitFrom = performance.now();
       try {
         if (!worker.isReady) options.onStatus?.({ phase: 'booting' });
         await waitReady(worker, options.signal);
+        const waitedForWorkerMs = performance.now() - waitFrom;
         options.onStatus?.({ phase: 'running' });
         let running: string | undefined;
         const outcome = await this.#request(
           worker,
           (id) => ({ type: 'check', id, files: request.files, timeoutMs }),
           timeoutMs + this.#graceMs,
-          options.signal,
+          { signal: options.signal },
           (checkId) => {
             running = checkId;
             const title = this.#bundle.meta.checks.find((c) => c.id === checkId)?.title;
@@ -127,6 +147,7 @@ class WorkerEngine implements Engine {
         options.onStatus?.({ phase: 'ready' });
         if (outcome === 'timeout') return timeoutReport(this.#bundle, startedAt, timeoutMs, running);
         if (outcome.type !== 'report') throw unexpected(outcome);
+        options.onTiming?.({ engineMs: outcome.report.durationMs, waitedForWorkerMs });
         return capData(outcome.report);
       } finally {
         this.#retire(worker, new Error('The run is over'));
@@ -136,29 +157,75 @@ class WorkerEngine implements Engine {
   }
 
   lint(request: CheckRequest, options: RunOptions = {}): Promise<LintProblem[]> {
-    return this.#enqueue(async () => {
+    if (this.#disposed) return Promise.reject(new Error('The worker engine was disposed'));
+    try {
       this.#assertExercise(request);
-      const worker = (this.#lintWorker ??= this.#boot());
-      await waitReady(worker, options.signal);
-      // The first lint of a fresh worker also builds ESLint's rule set and evaluates the config; on a busy
-      // machine that alone can pass the steady-state limit, which would hide the first markers.
-      const limitMs = worker.linted ? this.#lintTimeoutMs : Math.max(this.#lintTimeoutMs, COLD_LINT_TIMEOUT_MS);
-      const outcome = await this.#request(
-        worker,
-        (id) => ({ type: 'lint', id, files: request.files }),
-        limitMs,
-        options.signal,
+      options.signal?.throwIfAborted();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<LintProblem[]>((resolve, reject) => {
+      // Only the newest lint matters: one still waiting for the worker is superseded, never sent.
+      this.#nextLint?.reject(new DOMException('A newer lint superseded this one', 'AbortError'));
+      const queued: QueuedLint = { request, options, resolve, reject };
+      this.#nextLint = queued;
+      options.signal?.addEventListener(
+        'abort',
+        () => {
+          if (this.#nextLint !== queued) return;
+          this.#nextLint = undefined;
+          reject(abortReason(options.signal));
+        },
+        { once: true },
       );
-      if (outcome === 'timeout') throw new RunTimeoutError(limitMs);
-      if (outcome.type !== 'lint-result') throw unexpected(outcome);
-      worker.linted = true;
-      return capData(outcome.problems);
+      this.#pumpLint();
     });
+  }
+
+  /** Sends the waiting lint once the lint worker is free; one lint at a time, so ESLint is never doubled up. */
+  #pumpLint(): void {
+    if (this.#linting || this.#disposed) return;
+    const next = this.#nextLint;
+    if (!next) return;
+    this.#nextLint = undefined;
+    this.#linting = true;
+    this.#lintOnce(next.request, next.options)
+      .then(next.resolve, next.reject)
+      .finally(() => {
+        this.#linting = false;
+        this.#pumpLint();
+      });
+  }
+
+  async #lintOnce(request: CheckRequest, options: RunOptions): Promise<LintProblem[]> {
+    const worker = (this.#lintWorker ??= this.#boot({ warm: true }));
+    const waitFrom = performance.now();
+    await waitReady(worker, options.signal);
+    const waitedForWorkerMs = performance.now() - waitFrom;
+    // The first lint of a fresh worker also builds ESLint's rule set and evaluates the config; on a busy
+    // machine that alone can pass the steady-state limit, which would hide the first markers.
+    const limitMs = worker.linted ? this.#lintTimeoutMs : Math.max(this.#lintTimeoutMs, COLD_LINT_TIMEOUT_MS);
+    const outcome = await this.#request(
+      worker,
+      (id) => ({ type: 'lint', id, files: request.files }),
+      limitMs,
+      // Aborting a lint detaches it: the caller hears AbortError now, the worker finishes and stays warm.
+      { signal: options.signal, onAbort: 'detach' },
+    );
+    if (outcome === 'timeout') throw new RunTimeoutError(limitMs);
+    if (outcome.type !== 'lint-result') throw unexpected(outcome);
+    worker.linted = true;
+    this.#prespawn();
+    const timing: EngineTiming = { engineMs: outcome.engineMs, waitedForWorkerMs };
+    options.onTiming?.(timing);
+    return capData(outcome.problems);
   }
 
   dispose(): void {
     this.#disposed = true;
     const reason = new DOMException('The engine was disposed', 'AbortError') as Error;
+    this.#nextLint?.reject(reason);
+    this.#nextLint = undefined;
     for (const worker of [this.#lintWorker, this.#spare]) if (worker) this.#retire(worker, reason);
   }
 
@@ -181,10 +248,10 @@ class WorkerEngine implements Engine {
 
   /** Loads the next run's worker unless one is loading already. */
   #prespawn(): void {
-    if (!this.#disposed && !this.#spare) this.#spare = this.#boot();
+    if (!this.#disposed && !this.#spare) this.#spare = this.#boot({ warm: true });
   }
 
-  #boot(): Booted {
+  #boot({ warm }: { warm: boolean }): Booted {
     let markReady: () => void = () => {};
     let fail: (error: Error) => void = () => {};
     const ready = new Promise<void>((resolve, reject) => {
@@ -213,7 +280,7 @@ class WorkerEngine implements Engine {
         onError: (message) => this.#retire(booted, new Error(`The check engine stopped: ${message}`)),
       }),
     };
-    booted.handle.postMessage({ type: 'init', bundle: this.#bundle });
+    booted.handle.postMessage({ type: 'init', bundle: this.#bundle, warm });
     return booted;
   }
 
@@ -222,7 +289,10 @@ class WorkerEngine implements Engine {
     worker: Booted,
     build: (id: number) => HostMessage,
     limitMs: number,
-    signal: AbortSignal | undefined,
+    {
+      signal,
+      onAbort: afterAbort = 'terminate',
+    }: { signal: AbortSignal | undefined; onAbort?: 'terminate' | 'detach' },
     onProgress: (checkId: string) => void = () => {},
   ): Promise<WorkerMessage | 'timeout'> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
@@ -239,7 +309,13 @@ class WorkerEngine implements Engine {
         settleWith();
       };
       const timer = setTimeout(() => giveUp(() => resolve('timeout')), limitMs);
-      const onAbort = (): void => giveUp(() => reject(abortReason(signal)));
+      const onAbort = (): void => {
+        if (afterAbort === 'terminate') return giveUp(() => reject(abortReason(signal)));
+        // Detached: the answer, when it comes, finds no pending request and is dropped (settle()).
+        if (!worker.pending.delete(id)) return;
+        cleanup();
+        reject(abortReason(signal));
+      };
       const cleanup = (): void => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
