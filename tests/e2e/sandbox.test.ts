@@ -155,7 +155,7 @@ it('probes', async () => {
     await expect(page.evaluate(() => localStorage.getItem('craftpath-probe-secret'))).resolves.toBe('kept');
     const again = await runWith(page, { [LEARNER_TESTS]: STARTER_TESTS });
     expect(again?.verdict).toBe('fail');
-    expect(again?.checks.find((c) => c.id === 'scenarios')?.summary).toMatch(/of 8 tests pass/);
+    expect(again?.checks.find((c) => c.id === 'scenarios')?.summary).toMatch(/^\d+ of \d+ tests pass/);
   });
 
   it('cannot fake a pass by wrapping postMessage or posting reports of its own, and nothing carries over', async () => {

@@ -15,7 +15,7 @@ export async function runInChromium(files: Files, targets: readonly string[], ro
     meta: {
       timeoutMs: 120_000,
       files: Object.keys(files).map((path) => ({ path, role: 'readonly' })),
-      checks: [{ id: 'tests', kind: 'tests', title: 'Conformance', files: targets }],
+      checks: [{ id: 'tests', kind: 'tests', title: 'Conformance', files: targets, starterFiles: [] }],
     },
     starter: files,
     hidden: {},
