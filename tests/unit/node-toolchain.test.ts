@@ -62,7 +62,10 @@ describe('NodeToolchain', () => {
     const files = { ...solutionFiles(bundle), 'eslint.config.js': 'export default [{ rules: { eqeqeq: "error" }' };
     const report = await runChecks(bundle, files, toolchain);
     expect(report.checks[0]?.status).toBe('error');
-    expect(report.checks[0]?.summary).toMatch(/ESLint failed: .*SyntaxError/s);
+    // Where the config breaks, not only that it does: file, line and column, and the parser's reason.
+    expect(report.checks[0]?.summary).toMatch(
+      /eslint\.config\.js:1:\d+: the lint config has a syntax error: Unexpected/,
+    );
     expect(report.checks[0]?.summary).not.toContain(ROOT);
   }, 60_000);
 });

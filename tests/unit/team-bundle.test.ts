@@ -38,8 +38,8 @@ describe('the team-mode exercise bundle', () => {
 
   it('keeps the checks a browser can run on what the learner sees, and moves the rest to the server', async () => {
     const gate = teamModeBundle((await loadExercise(EXERCISES, 'lint-gate')).bundle);
-    // The gate is judged on hidden bug samples: only the server can run it.
-    expect(gate.serverChecks.map((c) => c.id)).toEqual(['gate']);
+    // The gate is judged on hidden bug samples and the fix on hidden tests: only the server can run them.
+    expect(gate.serverChecks.map((c) => c.id)).toEqual(['gate', 'checkout-total']);
     const charge = teamModeBundle((await loadExercise(EXERCISES, 'payment-charge')).bundle);
     expect(charge.serverChecks.map((c) => c.id)).toContain('scenarios');
   });
