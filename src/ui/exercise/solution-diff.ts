@@ -34,6 +34,26 @@ export function openSolutionDiff(monaco: typeof Monaco, { mine, reference, paths
     renderSideBySide: true,
     originalEditable: false,
   });
+  // Monaco diffs in its editor worker. Models disposed while a diff is in flight make the worker answer
+  // with nothing, and Monaco throws "no diff result available" as an uncaught rejection (closing the
+  // dialog at once, or switching files fast, did it). So models are disposed only once the diff that
+  // used them has come back, or after a grace period if it never does.
+  let pending = false;
+  diff.onDidUpdateDiff(() => {
+    pending = false;
+  });
+  const whenSettled = (work: () => void): void => {
+    if (!pending) return work();
+    let ran = false;
+    const once = () => {
+      if (ran) return;
+      ran = true;
+      subscription.dispose();
+      work();
+    };
+    const subscription = diff.onDidUpdateDiff(once);
+    setTimeout(once, 2000);
+  };
   let models: Monaco.editor.ITextModel[] = [];
   const show = (path: string) => {
     const language = languageOf(path);
@@ -41,17 +61,21 @@ export function openSolutionDiff(monaco: typeof Monaco, { mine, reference, paths
       monaco.editor.createModel(mine[path] ?? '', language),
       monaco.editor.createModel(reference[path] ?? '', language),
     ];
+    const previous = models;
+    whenSettled(() => previous.forEach((m) => m.dispose()));
+    pending = true;
     diff.setModel({ original: next[0] as Monaco.editor.ITextModel, modified: next[1] as Monaco.editor.ITextModel });
-    models.forEach((m) => m.dispose());
     models = next;
   };
   show(select.value);
   select.addEventListener('change', () => show(select.value));
   const teardown = () => {
-    diff.dispose();
-    models.forEach((m) => m.dispose());
     dialog.remove();
     opener.focus();
+    whenSettled(() => {
+      diff.dispose();
+      models.forEach((m) => m.dispose());
+    });
   };
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', teardown, { once: true });
