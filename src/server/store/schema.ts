@@ -233,6 +233,94 @@ export interface ServerReportTable extends Timestamps {
   graded_by: string;
 }
 
+/** Who reviews one learner's work on one exercise of an assignment; absent: any mentor of the cohort. */
+export interface ReviewAssigneeTable extends Timestamps {
+  assignment_id: string;
+  user_id: string;
+  exercise: string;
+  mentor_id: string;
+  assigned_by: string | null;
+}
+
+/** Conventional Comments labels (conventionalcomments.org). */
+export type CommentLabel = 'praise' | 'suggestion' | 'issue' | 'question' | 'nit' | 'thought' | 'todo' | 'chore';
+
+export interface ReviewThreadTable extends Timestamps {
+  id: string;
+  /** The revision the thread was written on. */
+  submission_id: string;
+  file: string;
+  /** 1-based, inclusive, in that revision's file. */
+  start_line: number;
+  end_line: number;
+  /** The lines start_line..end_line as they read then: how a later revision finds the same code. */
+  anchor_text: string;
+  label: CommentLabel;
+  /** 1 when the learner must address it before approval. */
+  blocking: number;
+  resolved: number;
+  author_id: string | null;
+}
+
+/** A thread's messages: the first is the opening comment, the rest replies; Markdown. */
+export interface ReviewCommentTable extends Timestamps {
+  id: string;
+  thread_id: string;
+  author_id: string | null;
+  body: string;
+}
+
+export type ReviewDecisionKind = 'approve' | 'request_changes';
+
+export interface ReviewDecisionTable extends Timestamps {
+  id: string;
+  submission_id: string;
+  mentor_id: string | null;
+  decision: ReviewDecisionKind;
+  /** The mentor's summary, Markdown; may be empty. */
+  body: string;
+}
+
+export interface NotificationTable extends Timestamps {
+  id: string;
+  user_id: string;
+  /** What happened, e.g. 'comment', 'reply', 'decision', 'signature-comment'. */
+  kind: string;
+  submission_id: string | null;
+  thread_id: string | null;
+  /** One line for the list, plain text. */
+  summary: string;
+  /** Site path to open, e.g. the exercise or the review page. */
+  link: string;
+  read_at: string | null;
+}
+
+export type SignatureKind = 'test' | 'lint' | 'defect';
+
+/** A comment on a failure, shown on every current and future revision in the cohort with that failure. */
+export interface SignatureCommentTable extends Timestamps {
+  id: string;
+  cohort_id: string;
+  exercise: string;
+  /** The check whose result carries the failure. */
+  check_id: string;
+  signature_kind: SignatureKind;
+  /** A test's full name, a lint rule id, or a seeded defect id. */
+  signature: string;
+  label: CommentLabel;
+  body: string;
+  author_id: string | null;
+}
+
+/** When a learner counts as stuck; a null part is off. */
+export interface CohortStuckRuleTable extends Timestamps {
+  cohort_id: string;
+  /** Consecutive failing server verdicts on one exercise. */
+  failing_submissions: number | null;
+  /** Days since the learner's last submission while the assignment is unfinished. */
+  idle_days: number | null;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -253,5 +341,12 @@ export interface Database {
   submission: SubmissionTable;
   grading_job: GradingJobTable;
   server_report: ServerReportTable;
+  review_assignee: ReviewAssigneeTable;
+  review_thread: ReviewThreadTable;
+  review_comment: ReviewCommentTable;
+  review_decision: ReviewDecisionTable;
+  notification: NotificationTable;
+  signature_comment: SignatureCommentTable;
+  cohort_stuck_rule: CohortStuckRuleTable;
   schema_migration: SchemaMigrationTable;
 }

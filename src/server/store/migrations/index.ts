@@ -4,6 +4,7 @@ import { accounts } from './0001-accounts.ts';
 import { teams } from './0002-teams.ts';
 import { syncedRecords } from './0003-synced-records.ts';
 import { assignments } from './0004-assignments.ts';
+import { mentorReview } from './0005-mentor-review.ts';
 
 export interface Migration {
   /** Consecutive from 1; the database records the highest applied. */
@@ -14,4 +15,4 @@ export interface Migration {
   up(db: Kysely<any>, kind: DatabaseKind): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [accounts, teams, syncedRecords, assignments];
+export const MIGRATIONS: readonly Migration[] = [accounts, teams, syncedRecords, assignments, mentorReview];
