@@ -117,3 +117,31 @@ export const markReadSchema = z
     /** Ids to mark read; absent marks every notification read. */ ids: z.array(z.string()).max(500).optional(),
   })
   .strict();
+
+/**
+ * Comments on a failure rather than a line (GET /api/submissions/:id/signature-comments lists those whose
+ * signature the revision's newest server report carries; the signals routes create and count them).
+ */
+export const signatureKindSchema = z.enum(['test', 'lint', 'defect']);
+export const signatureSchema = z
+  .object({
+    /** The check whose result carries the failure. */
+    checkId: z.string().min(1).max(100),
+    /** test: a failing test's full name; lint: a rule id; defect: a seeded defect the review missed. */
+    kind: signatureKindSchema,
+    value: z.string().min(1).max(500),
+  })
+  .strict();
+export type FailureSignature = z.infer<typeof signatureSchema>;
+export const signatureCommentSchema = z
+  .object({
+    id: z.string(),
+    exercise: z.string(),
+    signature: signatureSchema,
+    label: commentLabelSchema,
+    body: z.string(),
+    authorName: z.string(),
+    createdAt: z.string(),
+  })
+  .strict();
+export const signatureCommentListSchema = z.object({ comments: z.array(signatureCommentSchema) }).strict();
