@@ -353,6 +353,30 @@ const MATRIX: Record<string, Row> = {
     call: async (fx) => ({ method: 'GET', path: `/api/submissions/${await learnersSubmission(fx)}` }),
     expect: cohortA,
   },
+  'GET /api/cohorts/:id/dashboard': {
+    call: (fx) => ({ method: 'GET', path: `/api/cohorts/${fx.cohortA}/dashboard` }),
+    expect: staffOfA,
+  },
+  'GET /api/cohorts/:id/stuck-rule': {
+    call: (fx) => ({ method: 'GET', path: `/api/cohorts/${fx.cohortA}/stuck-rule` }),
+    expect: staffOfA,
+  },
+  'PUT /api/cohorts/:id/stuck-rule': {
+    call: (fx) => ({
+      method: 'PUT',
+      path: `/api/cohorts/${fx.cohortA}/stuck-rule`,
+      body: { failingSubmissions: 3, idleDays: 5 },
+    }),
+    expect: staffOfA,
+  },
+  'GET /api/assignments/:id/first-failures': {
+    call: async (fx) => ({ method: 'GET', path: `/api/assignments/${await assignmentInA(fx)}/first-failures` }),
+    expect: staffOfA,
+  },
+  'GET /api/cohorts/:id/export.csv': {
+    call: (fx) => ({ method: 'GET', path: `/api/cohorts/${fx.cohortA}/export.csv?layout=canvas` }),
+    expect: staffOfA,
+  },
   // The /api/* middleware (CSRF, session) and the catch-all that answers unknown API paths with 404.
   'ALL /api/*': { call: () => ({ method: 'GET', path: '/api/no-such-route' }), expect: all('refused') },
 };

@@ -1,0 +1,79 @@
+import type { Context, Hono } from 'hono';
+import type { z } from 'astro/zod';
+import {
+  dashboardQuerySchema,
+  dashboardSchema,
+  exportQuerySchema,
+  firstFailuresSchema,
+  stuckRuleSchema,
+  stuckRuleViewSchema,
+} from '../../shared-api/dashboard-api.ts';
+import { idSchema } from '../../shared-api/team-api.ts';
+import type { AppEnv, ServerDeps } from '../context.ts';
+import { HttpError, param, readJson, reply } from '../http.ts';
+import { requireCohortStaff } from '../auth/access.ts';
+import { requireAssignmentStaff } from '../auth/assignment-access.ts';
+import { csvFilename, dashboardCsv } from '../dashboard/csv.ts';
+import { loadFirstFailures } from '../dashboard/first-failures.ts';
+import { loadDashboard } from '../dashboard/load-dashboard.ts';
+import { cohortWithRule, saveStuckRule } from '../dashboard/stuck-rule.ts';
+
+/** The cohort dashboard, its stuck rule, first failures per assignment and the CSV export: staff only. */
+export function dashboardRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
+  const { store } = deps;
+
+  /** The cohort with its rule, after the staff check (404 for anyone else, as for every cohort route). */
+  const staffCohort = async (c: Context<AppEnv>) => {
+    const id = param(c, 'id', idSchema);
+    await requireCohortStaff(store, c.get('viewer'), id);
+    const cohort = await cohortWithRule(store.db, id);
+    if (!cohort) throw new HttpError(404, 'No such cohort.');
+    return cohort;
+  };
+
+  app.get('/api/cohorts/:id/dashboard', async (c) => {
+    const { page, pageSize } = query(c, dashboardQuerySchema);
+    const cohort = await staffCohort(c);
+    return reply(c, dashboardSchema, await loadDashboard(store.db, cohort, cohort.stuckRule, { page, pageSize }));
+  });
+
+  app.get('/api/cohorts/:id/stuck-rule', async (c) => {
+    const cohort = await staffCohort(c);
+    return reply(c, stuckRuleViewSchema, cohort.stuckRule);
+  });
+
+  app.put('/api/cohorts/:id/stuck-rule', async (c) => {
+    const id = param(c, 'id', idSchema);
+    await requireCohortStaff(store, c.get('viewer'), id);
+    const rule = await readJson(c, stuckRuleSchema);
+    await saveStuckRule(store.db, id, rule);
+    return reply(c, stuckRuleViewSchema, { rule, isDefault: false });
+  });
+
+  app.get('/api/assignments/:id/first-failures', async (c) => {
+    const id = param(c, 'id', idSchema);
+    const { assignment } = await requireAssignmentStaff(store, c.get('viewer'), id);
+    return reply(c, firstFailuresSchema, await loadFirstFailures(store.db, assignment));
+  });
+
+  app.get('/api/cohorts/:id/export.csv', async (c) => {
+    const { layout } = query(c, exportQuerySchema);
+    const cohort = await staffCohort(c);
+    const dashboard = await loadDashboard(store.db, cohort, cohort.stuckRule, 'all');
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${csvFilename(cohort.name, layout)}"`);
+    return c.body(dashboardCsv(dashboard, layout));
+  });
+}
+
+/** Validates the query string against its schema; the first issue names the parameter. */
+function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const result = schema.safeParse(c.req.query());
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : [];
+    const name = [...(issue?.path ?? []), ...keys.slice(0, 1)].map(String).join('.') || 'query';
+    throw new HttpError(400, `${name}: ${issue?.message ?? 'invalid'}`, name);
+  }
+  return result.data;
+}
