@@ -317,7 +317,10 @@ export interface CohortStuckRuleTable extends Timestamps {
   cohort_id: string;
   /** Consecutive failing server verdicts on one exercise. */
   failing_submissions: number | null;
-  /** Days since the learner's last submission while the assignment is unfinished. */
+  /**
+   * Days without activity (a submission, or synced code or progress for the exercise; counted from the
+   * opening for work never touched) while the exercise is unfinished.
+   */
   idle_days: number | null;
 }
 

@@ -57,7 +57,15 @@ async function renderSignedIn(info: SessionInfo): Promise<void> {
     list.append(section);
     if (!staff) continue;
     // The cohort's assignments and every learner's submissions (src/pages/team/assignments.astro).
-    section.append(h('p', {}, h('a', { href: `${base}team/assignments/?cohort=${cohort.id}` }, 'Assignments')));
+    section.append(
+      h(
+        'p',
+        {},
+        h('a', { href: `${base}team/assignments/?cohort=${cohort.id}` }, 'Assignments'),
+        ' · ',
+        h('a', { href: `${base}team/dashboard/?cohort=${cohort.id}` }, 'Dashboard'),
+      ),
+    );
     const { members } = await call('GET', `/api/cohorts/${cohort.id}/members`, memberListSchema);
     section.append(
       h('h4', {}, t.team.members),
