@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { freePort } from '../unit/server/server-process.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface TeamServe {
+  base: string;
+  stop(): void;
+}
+
+/**
+ * `npm run serve` on a fresh data directory and a free port, serving `distDir` as built (no rebuild), with
+ * its in-process grader. Resolves once /api/session answers.
+ */
+export async function startTeamServe(distDir: string): Promise<TeamServe> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'craftpath-team-serve-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let output = '';
+  const server: ChildProcess = spawn('npm', ['run', 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CRAFTPATH_ORIGIN: base,
+      CRAFTPATH_DATA_DIR: dataDir,
+      CRAFTPATH_DIST: distDir,
+      CRAFTPATH_SKIP_BUILD: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`npm run serve exited:\n${output}`);
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error(`npm run serve did not answer:\n${output}`);
+    }
+    const ok = await fetch(`${base}/api/session`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { base, stop };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** A JSON API call with the page's cookies, as the site's own scripts make it. */
+export async function api(page: Page, base: string, method: string, path: string, data?: unknown) {
+  const res = await page.request.fetch(`${base}${path}`, {
+    method,
+    headers: { origin: base },
+    ...(data === undefined ? {} : { data }),
+  });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
