@@ -50,12 +50,22 @@ export async function readJson<S extends z.ZodType>(
   } catch {
     throw new HttpError(400, 'The body is not valid JSON.');
   }
+  return parseOr400(schema, data, 'body');
+}
+
+/** Validates the query string (?page=2&layout=canvas) against its schema; the first issue names the parameter. */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return parseOr400(schema, c.req.query(), 'query');
+}
+
+/** The parsed value, or a 400 naming the first offending field (an unknown key counts as the field). */
+function parseOr400<S extends z.ZodType>(schema: S, data: unknown, whole: string): z.infer<S> {
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : [];
     const path = [...(issue?.path ?? []), ...keys.slice(0, 1)].map(String).join('.');
-    throw new HttpError(400, `${path || 'body'}: ${issue?.message ?? 'invalid'}`, path || undefined);
+    throw new HttpError(400, `${path || whole}: ${issue?.message ?? 'invalid'}`, path || undefined);
   }
   return result.data;
 }

@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import type { z } from 'astro/zod';
 import {
   dashboardQuerySchema,
   dashboardSchema,
@@ -10,7 +9,7 @@ import {
 } from '../../shared-api/dashboard-api.ts';
 import { idSchema } from '../../shared-api/team-api.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
-import { HttpError, param, readJson, reply } from '../http.ts';
+import { HttpError, param, readJson, readQuery, reply } from '../http.ts';
 import { requireCohortStaff } from '../auth/access.ts';
 import { requireAssignmentStaff } from '../auth/assignment-access.ts';
 import { csvFilename, dashboardCsv } from '../dashboard/csv.ts';
@@ -32,7 +31,7 @@ export function dashboardRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
   };
 
   app.get('/api/cohorts/:id/dashboard', async (c) => {
-    const { page, pageSize } = query(c, dashboardQuerySchema);
+    const { page, pageSize } = readQuery(c, dashboardQuerySchema);
     const cohort = await staffCohort(c);
     return reply(c, dashboardSchema, await loadDashboard(store.db, cohort, cohort.stuckRule, { page, pageSize }));
   });
@@ -57,23 +56,11 @@ export function dashboardRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
   });
 
   app.get('/api/cohorts/:id/export.csv', async (c) => {
-    const { layout } = query(c, exportQuerySchema);
+    const { layout } = readQuery(c, exportQuerySchema);
     const cohort = await staffCohort(c);
     const dashboard = await loadDashboard(store.db, cohort, cohort.stuckRule, 'all');
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${csvFilename(cohort.name, layout)}"`);
     return c.body(dashboardCsv(dashboard, layout));
   });
-}
-
-/** Validates the query string against its schema; the first issue names the parameter. */
-function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  const result = schema.safeParse(c.req.query());
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : [];
-    const name = [...(issue?.path ?? []), ...keys.slice(0, 1)].map(String).join('.') || 'query';
-    throw new HttpError(400, `${name}: ${issue?.message ?? 'invalid'}`, name);
-  }
-  return result.data;
 }
