@@ -97,7 +97,7 @@ export function dashboardTable(
   const caption = h(
     'caption',
     {},
-    `${dashboard.cohortName}: learners ${dashboard.learners.length === 0 ? 0 : first}–${Math.max(last, 0)} of ${dashboard.totalLearners} × ${dashboard.assignments.length} assignments`,
+    `${dashboard.cohortName}: learners ${dashboard.learners.length === 0 ? 0 : first}–${Math.max(last, 0)} of ${dashboard.totalLearners}, ${dashboard.assignments.length} assignment${dashboard.assignments.length === 1 ? '' : 's'}`,
     learners.length === dashboard.learners.length ? '' : `, ${learners.length} shown by the filter`,
     '. Sorting and filters apply to this page.',
   );
