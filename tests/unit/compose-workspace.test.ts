@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { composeWorkspace, solutionFiles, type ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
 import { FixtureEditError, mutantText, wrongSolutionFiles } from '../../src/runtime/exercise/fixture-edits.ts';
-import type { Exercise } from '../../src/content/schema/exercise.ts';
+import { exerciseSchema } from '../../src/content/schema/exercise.ts';
 
-const meta = {
+// Through the schema, so the bundle is one a real exercise.yaml could give, defaults included.
+const meta = exerciseSchema.parse({
+  title: 'Demo',
+  summary: 'A demo exercise for composing workspaces and wrong solutions.',
+  lesson: 'demo',
+  difficulty: 'intro',
+  estimatedMinutes: 1,
   files: [
     { path: 'src/app.ts', role: 'editable' },
     { path: 'src/lib.ts', role: 'readonly' },
     { path: 'tests/app.test.ts', role: 'hidden' },
   ],
-} as Exercise;
+  checks: [{ id: 'tests', kind: 'tests', title: 'Tests', files: ['tests/app.test.ts'] }],
+  hints: ['Compose the files.', 'Editable files come from the learner.'],
+});
 
 const bundle: ExerciseBundle = {
   slug: 'demo',
