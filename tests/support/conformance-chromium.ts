@@ -1,9 +1,8 @@
-import { exerciseSchema } from '../../src/content/schema/exercise.ts';
 import type { Files } from '../../src/runtime/checks/toolchain.ts';
-import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
 import type { CheckReport, TestResult } from '../../src/runtime/report/check-report.ts';
 import { buildEngineSources } from '../../src/deploy/engine-sources.ts';
 import { launchChromium } from './chromium.ts';
+import { testBundle } from './test-bundle.ts';
 
 /**
  * The worker engine as browsers run it (the bundle src/deploy/engine-sources.ts builds for the site, a
@@ -12,28 +11,18 @@ import { launchChromium } from './chromium.ts';
  */
 export async function runInChromium(files: Files, targets: readonly string[], root: string): Promise<TestResult[]> {
   const { workerSource } = await buildEngineSources(root);
-  // Through the schema, so the bundle carries every default the engine reads, as a real exercise's does.
-  const bundle: ExerciseBundle = {
+  const bundle = testBundle({
     slug: 'conformance',
-    meta: exerciseSchema.parse({
-      title: 'Conformance suite',
-      summary: 'Every conformance test file, graded as one exercise by the worker engine.',
-      lesson: 'conformance',
-      difficulty: 'intro',
-      estimatedMinutes: 1,
+    meta: {
       engine: 'worker',
       timeoutMs: 120_000,
       starterFails: false,
       // Editable, and no learner files sent: the starter, the suite itself, is what runs.
       files: Object.keys(files).map((path) => ({ path, role: 'editable' })),
-      checks: [{ id: 'tests', kind: 'tests', title: 'Conformance', files: targets }],
-      hints: ['Not shown: nobody solves this exercise.', 'The suite compares engines, not learners.'],
-    }),
+      checks: [{ id: 'tests', kind: 'tests', title: 'Conformance', files: [...targets] }],
+    },
     starter: files,
-    hidden: {},
-    solution: {},
-    fixtures: {},
-  };
+  });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
