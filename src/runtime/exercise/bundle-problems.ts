@@ -129,7 +129,7 @@ const NEAR_COPY_MIN_LINES = 12;
  * Whether `text` mostly repeats `reference`: the lines they share (counted as a multiset, so a moved
  * line still counts) are at least NEAR_COPY_SHARE of the longer file's lines.
  */
-export function isNearCopy(reference: string | undefined, text: string): boolean {
+function isNearCopy(reference: string | undefined, text: string): boolean {
   if (reference === undefined) return false;
   const ours = text.split('\n');
   const theirs = reference.split('\n');
