@@ -2,6 +2,7 @@ import type { Files } from '../../src/runtime/checks/toolchain.ts';
 import type { CheckReport, TestResult } from '../../src/runtime/report/check-report.ts';
 import { buildEngineSources } from '../../src/deploy/engine-sources.ts';
 import { launchChromium } from './chromium.ts';
+import { testBundle } from './test-bundle.ts';
 
 /**
  * The worker engine as browsers run it (the bundle src/deploy/engine-sources.ts builds for the site, a
@@ -10,18 +11,18 @@ import { launchChromium } from './chromium.ts';
  */
 export async function runInChromium(files: Files, targets: readonly string[], root: string): Promise<TestResult[]> {
   const { workerSource } = await buildEngineSources(root);
-  const bundle = {
+  const bundle = testBundle({
     slug: 'conformance',
     meta: {
+      engine: 'worker',
       timeoutMs: 120_000,
-      files: Object.keys(files).map((path) => ({ path, role: 'readonly' })),
-      checks: [{ id: 'tests', kind: 'tests', title: 'Conformance', files: targets, starterFiles: [] }],
+      starterFails: false,
+      // Editable, and no learner files sent: the starter, the suite itself, is what runs.
+      files: Object.keys(files).map((path) => ({ path, role: 'editable' })),
+      checks: [{ id: 'tests', kind: 'tests', title: 'Conformance', files: [...targets] }],
     },
     starter: files,
-    hidden: {},
-    solution: {},
-    fixtures: {},
-  };
+  });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

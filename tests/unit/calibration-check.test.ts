@@ -4,8 +4,7 @@ import { brierOf, calibrationKeySchema, type CalibrationAnswer } from '../../src
 import type { SpecOf } from '../../src/runtime/checks/kind.ts';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 import { noToolchain } from '../../src/runtime/checks/no-toolchain.ts';
-import { exerciseSchema } from '../../src/content/schema/exercise.ts';
-import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
+import { testBundle } from '../support/test-bundle.ts';
 import { checkReportSchema } from '../../src/runtime/report/check-report.ts';
 
 const spec: SpecOf<'calibration'> = {
@@ -113,25 +112,12 @@ describe('calibration check', () => {
   });
 
   it('runs through runChecks with the key from the bundle, and the report keeps the curve valid', async () => {
-    const meta = exerciseSchema.parse({
-      title: 'Calls',
-      summary: 'Approve or not, with a confidence, four dependency upgrades.',
-      lesson: 'dependencies-are-code-you-run',
-      difficulty: 'core',
-      estimatedMinutes: 10,
-      engine: 'worker',
-      files: [{ path: 'calibration.json', role: 'editable' }],
-      checks: [spec],
-      hints: ['Read the lockfile diff first.', 'Who published the new version?'],
-    });
-    const bundle: ExerciseBundle = {
+    const bundle = testBundle({
       slug: 'calls',
-      meta,
+      meta: { engine: 'worker', files: [{ path: 'calibration.json', role: 'editable' }], checks: [spec] },
       starter: { 'calibration.json': '{"items":{}}' },
-      hidden: {},
-      solution: {},
       fixtures: { 'fixtures/key/calibration.json': JSON.stringify(key) },
-    };
+    });
     const report = await runChecks(bundle, { 'calibration.json': JSON.stringify(right) }, noToolchain);
     expect(report.verdict).toBe('pass');
     expect(checkReportSchema.parse(report).checks[0]?.calibration?.bins).toHaveLength(2);

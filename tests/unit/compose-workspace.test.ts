@@ -1,24 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { composeWorkspace, solutionFiles, type ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
+import { composeWorkspace, solutionFiles } from '../../src/runtime/exercise/bundle.ts';
 import { FixtureEditError, mutantText, wrongSolutionFiles } from '../../src/runtime/exercise/fixture-edits.ts';
-import type { Exercise } from '../../src/content/schema/exercise.ts';
+import { testBundle } from '../support/test-bundle.ts';
 
-const meta = {
-  files: [
-    { path: 'src/app.ts', role: 'editable' },
-    { path: 'src/lib.ts', role: 'readonly' },
-    { path: 'tests/app.test.ts', role: 'hidden' },
-  ],
-} as Exercise;
-
-const bundle: ExerciseBundle = {
-  slug: 'demo',
-  meta,
+const bundle = testBundle({
+  meta: {
+    files: [
+      { path: 'src/app.ts', role: 'editable' },
+      { path: 'src/lib.ts', role: 'readonly' },
+      { path: 'tests/app.test.ts', role: 'hidden' },
+    ],
+    checks: [{ id: 'tests', kind: 'tests', title: 'Tests', files: ['tests/app.test.ts'] }],
+  },
   starter: { 'src/app.ts': 'starter app', 'src/lib.ts': 'lib' },
   hidden: { 'tests/app.test.ts': 'hidden test' },
   solution: { 'src/app.ts': 'solved app\nreturn total - discount;\n' },
   fixtures: { 'fixtures/wrong/rewrite/src/app.ts': 'wrong app' },
-};
+});
 
 describe('composing the workspace a check runs in', () => {
   it('takes only editable files from the learner, so hidden tests and readonly files cannot be replaced', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importCyclesCheckSchema } from '../../src/content/schema/exercise.ts';
 import { importCyclesKind } from '../../src/runtime/checks/import-cycles.ts';
 import { noToolchain } from '../../src/runtime/checks/no-toolchain.ts';
 import { blankComments, importEdges } from '../../src/runtime/parse/import-graph.ts';
@@ -6,14 +7,14 @@ import type { Files } from '../../src/runtime/checks/toolchain.ts';
 import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
 
 function grade(files: Files, options: { modulesUnder?: string; typeImports?: boolean } = {}) {
-  const spec = {
+  // Through the schema, so the spec has the defaults an exercise.yaml's would (typeImports: true).
+  const spec = importCyclesCheckSchema.parse({
     id: 'no-cycles',
     title: 'No cycles',
-    kind: 'import-cycles' as const,
+    kind: 'import-cycles',
     files: Object.keys(files),
-    typeImports: options.typeImports ?? true,
-    ...(options.modulesUnder === undefined ? {} : { modulesUnder: options.modulesUnder }),
-  };
+    ...options,
+  });
   return importCyclesKind.run(spec, {
     bundle: {} as ExerciseBundle,
     workspace: files,

@@ -113,6 +113,44 @@ describe('loading an exercise', () => {
     ]);
   });
 
+  it('rejects an overlay that copies the solution with one line changed, asking for edits instead', async () => {
+    const { exercisesDir, dir } = await brokenCopy('slo-burn-rate-alerts');
+    // An author writes a new wrong answer the old way: the whole solution file with its bug.
+    const solution = await readFile(join(dir, 'solution/src/slo.ts'), 'utf8');
+    await mkdir(join(dir, 'fixtures/wrong/no-upper-bound/src'), { recursive: true });
+    await writeFile(
+      join(dir, 'fixtures/wrong/no-upper-bound/src/slo.ts'),
+      solution.replace('at < start || at >= end ||', 'at < start ||'),
+    );
+    await editFile(join(dir, 'exercise.yaml'), (t) =>
+      t.replace(
+        'wrongSolutions:\n',
+        'wrongSolutions:\n  - id: no-upper-bound\n    mistake: counts records from the future\n    caughtBy: edge-cases\n    overlay: fixtures/wrong/no-upper-bound\n',
+      ),
+    );
+    expect(await problemsOf(exercisesDir, 'slo-burn-rate-alerts')).toEqual([
+      'exercises/slo-burn-rate-alerts/fixtures/wrong/no-upper-bound/src/slo.ts: a near-copy of the solution\'s file (80% or more of its lines the same), which hides the lines that make it wrong: use edits instead (wrong solution "no-upper-bound")',
+    ]);
+  });
+
+  it('accepts an overlay that rewrites most of a file', async () => {
+    const { exercisesDir, dir } = await brokenCopy('slo-burn-rate-alerts');
+    const solution = await readFile(join(dir, 'solution/src/slo.ts'), 'utf8');
+    const lines = solution.split('\n');
+    // A quarter of the lines rewritten: no longer a near-copy, so an overlay is the right form.
+    const rewritten = lines.map((line, i) => (i % 4 === 0 ? `${line} // rewritten` : line)).join('\n');
+    await mkdir(join(dir, 'fixtures/wrong/rewritten/src'), { recursive: true });
+    await writeFile(join(dir, 'fixtures/wrong/rewritten/src/slo.ts'), rewritten);
+    await editFile(join(dir, 'exercise.yaml'), (t) =>
+      t.replace(
+        'wrongSolutions:\n',
+        'wrongSolutions:\n  - id: rewritten\n    mistake: a rewrite of a quarter of the lines\n    caughtBy: edge-cases\n    overlay: fixtures/wrong/rewritten\n',
+      ),
+    );
+    const { bundle } = await loadExercise(exercisesDir, 'slo-burn-rate-alerts');
+    expect(bundle.meta.wrongSolutions[0]?.overlay).toBe('fixtures/wrong/rewritten');
+  });
+
   it('rejects a hidden file kept in starter/, where the learner would see it', async () => {
     const { exercisesDir, dir } = await brokenCopy('payment-charge');
     await mkdir(join(dir, 'starter/tests'), { recursive: true });

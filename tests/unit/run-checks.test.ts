@@ -1,38 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 import { checkReportSchema } from '../../src/runtime/report/check-report.ts';
-import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
 import type { Toolchain } from '../../src/runtime/checks/toolchain.ts';
-import { exerciseSchema } from '../../src/content/schema/exercise.ts';
+import { testBundle } from '../support/test-bundle.ts';
 
-const meta = exerciseSchema.parse({
-  title: 'Demo',
-  summary: 'A demo exercise used to test the grading runner itself.',
-  lesson: 'lint-for-bugs',
-  difficulty: 'intro',
-  estimatedMinutes: 5,
-  files: [
-    { path: 'src/a.ts', role: 'editable' },
-    { path: 'tests/a.test.ts', role: 'hidden' },
-    { path: 'eslint.config.js', role: 'readonly' },
-    { path: 'docs/adr.md', role: 'editable' },
-  ],
-  checks: [
-    { id: 'lint', title: 'Lint', kind: 'lint', files: ['src/a.ts'] },
-    { id: 'tests', title: 'Tests', kind: 'tests', files: ['tests/a.test.ts'] },
-    { id: 'adr', title: 'ADR', kind: 'document', file: 'docs/adr.md', requiredHeadings: ['Context'] },
-  ],
-  hints: ['first hint text', 'second hint text'],
-});
-
-const bundle: ExerciseBundle = {
-  slug: 'demo',
-  meta,
+const bundle = testBundle({
+  meta: {
+    files: [
+      { path: 'src/a.ts', role: 'editable' },
+      { path: 'tests/a.test.ts', role: 'hidden' },
+      { path: 'eslint.config.js', role: 'readonly' },
+      { path: 'docs/adr.md', role: 'editable' },
+    ],
+    checks: [
+      { id: 'lint', title: 'Lint', kind: 'lint', files: ['src/a.ts'] },
+      { id: 'tests', title: 'Tests', kind: 'tests', files: ['tests/a.test.ts'] },
+      { id: 'adr', title: 'ADR', kind: 'document', file: 'docs/adr.md', requiredHeadings: ['Context'] },
+    ],
+  },
   starter: { 'src/a.ts': '', 'eslint.config.js': 'export default []', 'docs/adr.md': '' },
   hidden: { 'tests/a.test.ts': '' },
-  solution: {},
-  fixtures: {},
-};
+});
 
 const passingTest = { file: 'tests/a.test.ts', suite: [], name: 't', status: 'pass' as const, durationMs: 1 };
 

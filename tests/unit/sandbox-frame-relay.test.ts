@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { exerciseSchema } from '../../src/content/schema/exercise.ts';
-import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
+import { testBundle } from '../support/test-bundle.ts';
 import type { Engine } from '../../src/runtime/engines/engine.ts';
 import { createWorkerEngine } from '../../src/runtime/engines/worker/worker-engine.ts';
 import { linkedWorkerFactory } from '../../src/runtime/engines/worker/frame-link.ts';
@@ -15,14 +14,9 @@ import { MAX_TEXT_CHARS } from '../../src/runtime/report/cap-text.ts';
  * browser tests (tests/e2e/sandbox.test.ts) is the frame itself: its opaque origin and its policy.
  */
 
-const bundle: ExerciseBundle = {
+const bundle = testBundle({
   slug: 'globals-demo',
-  meta: exerciseSchema.parse({
-    title: 'Globals demo',
-    summary: 'A test that counts its own loads through globalThis.',
-    lesson: 'demo',
-    difficulty: 'intro',
-    estimatedMinutes: 1,
+  meta: {
     engine: 'worker',
     timeoutMs: 5_000,
     files: [
@@ -30,8 +24,7 @@ const bundle: ExerciseBundle = {
       { path: 'tests/count.test.ts', role: 'hidden' },
     ],
     checks: [{ id: 'tests', kind: 'tests', title: 'Tests', files: ['tests/count.test.ts'] }],
-    hints: ['Count the loads.', 'There is only one.'],
-  }),
+  },
   starter: { 'src/count.ts': 'export const loads = 0;\n' },
   hidden: {
     // Passes only the first time this realm loads it: a worker reused across runs fails the second run.
@@ -43,9 +36,7 @@ const bundle: ExerciseBundle = {
       '',
     ].join('\n'),
   },
-  solution: {},
-  fixtures: {},
-};
+});
 
 /** The frame's spawn, with Node worker threads running the same serve() as the browser worker. */
 const threads: SpawnWorker = (onMessage, onError) => {

@@ -9,6 +9,7 @@ import { WebContainerToolchain } from '../../src/runtime/engines/webcontainer/we
 import { NodeSandbox } from './support/node-sandbox.ts';
 import { seededShuffle, shuffleFiles } from '../../src/runtime/engines/worker/shuffle.ts';
 import { WorkerToolchain } from '../../src/runtime/engines/worker/worker-toolchain.ts';
+import { testsCheckSchema } from '../../src/content/schema/exercise.ts';
 import { testsKind } from '../../src/runtime/checks/tests.ts';
 import type { Files, Toolchain } from '../../src/runtime/checks/toolchain.ts';
 import type { TestResult } from '../../src/runtime/report/check-report.ts';
@@ -60,14 +61,13 @@ const node = new NodeToolchain();
 const signal = () => AbortSignal.timeout(60_000);
 
 function check(toolchain: Toolchain, files: Files, seed: number) {
-  const spec = {
+  const spec = testsCheckSchema.parse({
     id: 'any-order',
     title: 'Green in any order',
-    kind: 'tests' as const,
+    kind: 'tests',
     files: ['src/x.test.ts'],
-    starterFiles: [],
     shuffle: { runs: 3, seed },
-  };
+  });
   return testsKind.run(spec, {
     bundle: {} as ExerciseBundle,
     workspace: files,

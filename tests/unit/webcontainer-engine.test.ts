@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { exerciseSchema } from '../../src/content/schema/exercise.ts';
-import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
+import { testBundle } from '../support/test-bundle.ts';
 import type { EngineStatus } from '../../src/runtime/engines/engine.ts';
 import { createWebContainerEngine } from '../../src/runtime/engines/webcontainer/webcontainer-engine.ts';
 import { FakeSandbox, normalise, type FakeRun, type Spawned } from './support/fake-webcontainer.ts';
 
-const bundle: ExerciseBundle = {
+const bundle = testBundle({
   slug: 'count-demo',
-  meta: exerciseSchema.parse({
-    title: 'Count demo',
-    summary: 'Make count() return the number of items, with no loose equality.',
-    lesson: 'demo',
-    difficulty: 'intro',
-    estimatedMinutes: 1,
+  meta: {
     engine: 'auto',
     timeoutMs: 500,
     files: [
@@ -24,16 +18,13 @@ const bundle: ExerciseBundle = {
       { id: 'lint', kind: 'lint', title: 'Lint', files: ['src/count.ts'] },
       { id: 'tests', kind: 'tests', title: 'Tests', files: ['tests/count.test.ts'] },
     ],
-    hints: ['Use the length property.', 'Arrays know their length.'],
-  }),
+  },
   starter: {
     'src/count.ts': 'export function count(items: unknown[]): number {\n  return 0;\n}\n',
     'eslint.config.js': "export default [{ rules: { eqeqeq: 'error' } }];\n",
   },
   hidden: { 'tests/count.test.ts': "import { it } from 'vitest';\nit('counts', () => {});\n" },
-  solution: {},
-  fixtures: {},
-};
+});
 
 const WORKDIR = '/home/craftpath';
 

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { shareSchema } from './judgment-grading.ts';
 
 /** The answer key of a `calibration` check: the right decision and reason per item, with the explanation. */
 export const calibrationKeySchema = z
@@ -18,7 +19,7 @@ export const calibrationKeySchema = z
         .strict(),
     ),
     /** Share of items whose reason must be one of the key's, 0..1; a right call for the wrong reason is luck. */
-    minReasons: z.number().min(0).max(1).default(0.5),
+    minReasons: shareSchema(0.5),
   })
   .strict();
 export type CalibrationKey = z.infer<typeof calibrationKeySchema>;

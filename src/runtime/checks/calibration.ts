@@ -1,6 +1,6 @@
 import type { CalibrationBin, CheckItem } from '../report/check-report.ts';
-import type { CheckKind, CheckOutcome, SpecOf } from './kind.ts';
-import { readAnswer, readAnswerKey } from './json-files.ts';
+import type { CheckOutcome, SpecOf } from './kind.ts';
+import { atLeast, atMost, judgmentKind, labelsById } from './judgment-grading.ts';
 import {
   brierOf,
   calibrationAnswerSchema,
@@ -14,27 +14,20 @@ import {
  * mean Brier score over the items must be at or under the exercise's bar, and enough reasons must match the
  * key; the report carries the score and the calibration curve as typed data, never inside a label.
  */
-export const calibrationKind: CheckKind<SpecOf<'calibration'>> = {
+export const calibrationKind = judgmentKind({
   kind: 'calibration',
-  toolchain: 'none',
-  runtime: 'any',
-  reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
-  answerKeyIsSecret: true,
-  async run(spec, { workspace, bundle }) {
-    const key = readAnswerKey(bundle, spec.answerKey, calibrationKeySchema);
-    const read = readAnswer(workspace, spec.file, calibrationAnswerSchema);
-    if ('problem' in read) return { status: 'fail', summary: read.problem };
-    return gradeCalibration(spec, key, read.answer);
-  },
-};
+  keySchema: calibrationKeySchema,
+  answerSchema: calibrationAnswerSchema,
+  grade: gradeCalibration,
+});
 
 export function gradeCalibration(
   spec: SpecOf<'calibration'>,
   key: CalibrationKey,
   answer: CalibrationAnswer,
 ): CheckOutcome {
-  const decisionLabel = new Map(spec.decisions.map((d) => [d.id, d.label]));
-  const reasonLabel = new Map(spec.reasons.map((r) => [r.id, r.label]));
+  const decisionLabel = labelsById(spec.decisions);
+  const reasonLabel = labelsById(spec.reasons);
   const items: CheckItem[] = [];
   const bins = new Map<number, CalibrationBin>();
   let brierSum = 0;
@@ -84,7 +77,7 @@ export function gradeCalibration(
   const total = spec.items.length;
   const brier = brierSum / total;
   const reasons = rightReasons / total;
-  const passed = unanswered.length === 0 && brier <= spec.maxBrier + 1e-9 && reasons >= key.minReasons - 1e-9;
+  const passed = unanswered.length === 0 && atMost(brier, spec.maxBrier) && atLeast(reasons, key.minReasons);
   const summary = [
     `Brier score ${brier.toFixed(3)} (needs ${spec.maxBrier.toFixed(3)} or less)`,
     `${right} of ${total} calls right`,

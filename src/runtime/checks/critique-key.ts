@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { shareSchema } from './judgment-grading.ts';
 
 /** The answer key of a `critique` check: the defects seeded in the document, and the bar to pass. */
 export const critiqueKeySchema = z
@@ -23,9 +24,9 @@ export const critiqueKeySchema = z
     /** Why the tempting spots that are fine are fine, by anchor id; shown when the learner marked them. */
     notes: z.record(z.string(), z.string()).default({}),
     /** Share of the learner's marks that hit a defect, 0..1. */
-    minPrecision: z.number().min(0).max(1).default(0.7),
+    minPrecision: shareSchema(0.7),
     /** Share of the seeded defects the learner found, 0..1. */
-    minRecall: z.number().min(0).max(1).default(0.7),
+    minRecall: shareSchema(0.7),
   })
   .strict();
 export type CritiqueKey = z.infer<typeof critiqueKeySchema>;

@@ -1,29 +1,22 @@
 import type { CheckItem } from '../report/check-report.ts';
-import type { CheckKind, CheckOutcome, SpecOf } from './kind.ts';
-import { readAnswer, readAnswerKey } from './json-files.ts';
+import type { CheckOutcome, SpecOf } from './kind.ts';
+import { atLeast, judgmentKind, labelsById, percent, shareOf } from './judgment-grading.ts';
 import { critiqueAnswerSchema, critiqueKeySchema, type CritiqueAnswer, type CritiqueKey } from './critique-key.ts';
 
 /**
  * A design-document critique: the learner's marks (anchor × defect type) against the seeded defects, scored
  * by precision (marks that hit a defect) and recall (defects found), with the thresholds of the key.
  */
-export const critiqueKind: CheckKind<SpecOf<'critique'>> = {
+export const critiqueKind = judgmentKind({
   kind: 'critique',
-  toolchain: 'none',
-  runtime: 'any',
-  reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
-  answerKeyIsSecret: true,
-  async run(spec, { workspace, bundle }) {
-    const key = readAnswerKey(bundle, spec.answerKey, critiqueKeySchema);
-    const read = readAnswer(workspace, spec.file, critiqueAnswerSchema);
-    if ('problem' in read) return { status: 'fail', summary: read.problem };
-    return gradeCritique(spec, key, read.answer);
-  },
-};
+  keySchema: critiqueKeySchema,
+  answerSchema: critiqueAnswerSchema,
+  grade: gradeCritique,
+});
 
 export function gradeCritique(spec: SpecOf<'critique'>, key: CritiqueKey, answer: CritiqueAnswer): CheckOutcome {
-  const anchorLabel = new Map(spec.anchors.map((a) => [a.id, a.label]));
-  const typeLabel = new Map(spec.defectTypes.map((t) => [t.id, t.label]));
+  const anchorLabel = labelsById(spec.anchors);
+  const typeLabel = labelsById(spec.defectTypes);
   for (const defect of key.defects) {
     if (!typeLabel.has(defect.type)) throw new Error(`defect ${defect.id} has an unknown type: ${defect.type}`);
     const stray = defect.anchors.find((a) => !anchorLabel.has(a));
@@ -64,10 +57,9 @@ export function gradeCritique(spec: SpecOf<'critique'>, key: CritiqueKey, answer
       message: key.notes[m.anchor] ?? 'Nothing of that type is wrong at that spot.',
     });
   }
-  const precision = marks.length === 0 ? 0 : onTarget / marks.length;
+  const precision = shareOf(onTarget, marks.length, 0);
   const recall = found / key.defects.length;
-  const passed = unknown.length === 0 && precision >= key.minPrecision - 1e-9 && recall >= key.minRecall - 1e-9;
-  const percent = (n: number) => `${Math.round(n * 100)}%`;
+  const passed = unknown.length === 0 && atLeast(precision, key.minPrecision) && atLeast(recall, key.minRecall);
   return {
     status: passed ? 'pass' : 'fail',
     summary: [

@@ -1,6 +1,6 @@
 import type { CheckItem } from '../report/check-report.ts';
-import type { CheckKind, CheckOutcome, KeyReveal, SpecOf } from './kind.ts';
-import { readAnswer, readAnswerKey } from './json-files.ts';
+import type { CheckOutcome, KeyReveal, SpecOf } from './kind.ts';
+import { judgmentKind, labelsById, shareOf } from './judgment-grading.ts';
 import {
   decisionAnswerSchema,
   decisionKeySchema,
@@ -14,19 +14,12 @@ import {
  * learner's figures) and every quoted figure must match the data within the tolerance. Any option that
  * meets the constraints passes, so more than one answer can be right.
  */
-export const decisionKind: CheckKind<SpecOf<'decision'>> = {
+export const decisionKind = judgmentKind({
   kind: 'decision',
-  toolchain: 'none',
-  runtime: 'any',
-  reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
-  answerKeyIsSecret: true,
-  async run(spec, { workspace, bundle, reveal }) {
-    const key = readAnswerKey(bundle, spec.answerKey, decisionKeySchema);
-    const read = readAnswer(workspace, spec.file, decisionAnswerSchema);
-    if ('problem' in read) return { status: 'fail', summary: read.problem };
-    return gradeDecision(spec, key, read.answer, reveal);
-  },
-};
+  keySchema: decisionKeySchema,
+  answerSchema: decisionAnswerSchema,
+  grade: gradeDecision,
+});
 
 /**
  * Grades the matrix. With reveal 'found' a wrong figure is named but its true value is not, and the key's
@@ -40,7 +33,7 @@ export function gradeDecision(
 ): CheckOutcome {
   const all = reveal === 'all';
   const items: CheckItem[] = [];
-  const optionLabel = new Map(spec.options.map((o) => [o.id, o.label]));
+  const optionLabel = labelsById(spec.options);
   const criterion = new Map(spec.criteria.map((c) => [c.id, c]));
   const pct = Math.round(key.tolerance * 100);
 
@@ -111,7 +104,7 @@ export function gradeDecision(
     items,
     scores: {
       constraints: pickKnown ? (key.constraints.length - broken) / key.constraints.length : 0,
-      figures: cells === 0 ? 1 : right / cells,
+      figures: shareOf(right, cells, 1),
     },
     counts: { figuresRight: right, figures: cells, constraintsBroken: broken },
   };

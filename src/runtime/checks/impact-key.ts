@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { shareSchema } from './judgment-grading.ts';
 
 /** The answer key of an `impact` check: which consumers the change breaks, why, and the bar to pass. */
 export const impactKeySchema = z
@@ -21,9 +22,9 @@ export const impactKeySchema = z
         .strict(),
     ),
     /** Share of the learner's marks that are right, 0..1. */
-    minPrecision: z.number().min(0).max(1).default(0.8),
+    minPrecision: shareSchema(0.8),
     /** Share of the breaking consumers the learner marked, 0..1. */
-    minRecall: z.number().min(0).max(1).default(1),
+    minRecall: shareSchema(1),
   })
   .strict()
   .refine(

@@ -1,23 +1,16 @@
 import type { CheckItem } from '../report/check-report.ts';
-import type { CheckKind, CheckOutcome, KeyReveal, SpecOf } from './kind.ts';
-import { readAnswer, readAnswerKey } from './json-files.ts';
+import type { CheckOutcome, KeyReveal, SpecOf } from './kind.ts';
+import { judgmentKind, percent, shareOf } from './judgment-grading.ts';
 import { impactAnswerSchema, impactKeySchema, type ImpactAnswer, type ImpactKey } from './impact-key.ts';
 import { countLabel } from './wording.ts';
 
 /** Predicting what a change breaks: the learner's marks scored by precision and recall against the key. */
-export const impactKind: CheckKind<SpecOf<'impact'>> = {
+export const impactKind = judgmentKind({
   kind: 'impact',
-  toolchain: 'none',
-  runtime: 'any',
-  reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
-  answerKeyIsSecret: true,
-  async run(spec, { workspace, bundle, reveal }) {
-    const key = readAnswerKey(bundle, spec.answerKey, impactKeySchema);
-    const read = readAnswer(workspace, spec.file, impactAnswerSchema);
-    if ('problem' in read) return { status: 'fail', summary: read.problem };
-    return gradeImpact(spec, key, read.answer, reveal);
-  },
-};
+  keySchema: impactKeySchema,
+  answerSchema: impactAnswerSchema,
+  grade: gradeImpact,
+});
 
 /**
  * Grades the marks. With reveal 'found' only the breaking consumers the learner marked are explained; the
@@ -82,11 +75,10 @@ export function gradeImpact(
     });
   }
   const unknown = [...marked].filter((id) => !spec.consumers.some((c) => c.id === id));
-  const precision = marked.size === 0 ? 0 : truePositives / marked.size;
-  const recall = breaking === 0 ? 1 : truePositives / breaking;
+  const precision = shareOf(truePositives, marked.size, 0);
+  const recall = shareOf(truePositives, breaking, 1);
   const passed =
     unknown.length === 0 && missedMustFind.length === 0 && precision >= key.minPrecision && recall >= key.minRecall;
-  const percent = (n: number) => `${Math.round(n * 100)}%`;
   const summary = [
     `Precision ${percent(precision)} (needs ${percent(key.minPrecision)})`,
     `recall ${percent(recall)} (needs ${percent(key.minRecall)})`,

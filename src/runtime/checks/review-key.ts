@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { shareSchema } from './judgment-grading.ts';
 
 /** Conventional Comments labels (https://conventionalcomments.org/). */
 export const REVIEW_LABELS = [
@@ -92,7 +93,7 @@ export const reviewKeySchema = z
     pass: z
       .object({
         /** Share of blocking defects found, 0..1. */
-        minBlockingRecall: z.number().min(0).max(1).default(1),
+        minBlockingRecall: shareSchema(1),
         /** Found defects whose blocking flag is wrong (a nit marked blocking, a blocker marked non-blocking). */
         maxMiscalibrated: z.number().int().nonnegative().default(0),
         /** Comments that match no defect and are not praise. */

@@ -1,6 +1,6 @@
 import type { CheckItem } from '../report/check-report.ts';
-import type { CheckKind, CheckOutcome, KeyReveal, SpecOf } from './kind.ts';
-import { readAnswer, readAnswerKey } from './json-files.ts';
+import type { CheckOutcome, KeyReveal, SpecOf } from './kind.ts';
+import { judgmentKind, shareOf } from './judgment-grading.ts';
 import {
   isAsked,
   reviewAnswerSchema,
@@ -16,21 +16,14 @@ import { countLabel } from './wording.ts';
  * severity calibration, false alarms and the decision. Pure, so the page can grade it once the key is
  * fetched on submit; the key is secret until then.
  */
-export const reviewKind: CheckKind<SpecOf<'review'>> = {
+export const reviewKind = judgmentKind({
   kind: 'review',
-  toolchain: 'none',
-  runtime: 'any',
-  reads: (spec) => ({ solution: [], fixtures: [spec.answerKey] }),
-  answerKeyIsSecret: true,
-  async run(spec, { workspace, bundle, reveal }) {
-    const key = readAnswerKey(bundle, spec.answerKey, reviewKeySchema);
-    const read = readAnswer(workspace, spec.file, reviewAnswerSchema);
-    if ('problem' in read) {
-      return { status: 'fail', summary: read.problem, ...(reveal === 'all' ? { items: revealKey(key) } : {}) };
-    }
-    return gradeReview(key, read.answer, reveal);
-  },
-};
+  keySchema: reviewKeySchema,
+  answerSchema: reviewAnswerSchema,
+  grade: (_spec: SpecOf<'review'>, key, answer, reveal) => gradeReview(key, answer, reveal),
+  // An unreadable review after a final submission still shows the key: there is no second chance to hide.
+  unreadable: (key, reveal) => (reveal === 'all' ? { items: revealKey(key) } : {}),
+});
 
 type Defect = ReviewKey['defects'][number];
 type Spot = Pick<Defect, 'file' | 'lines'>;
@@ -219,7 +212,7 @@ export function gradeReview(key: ReviewKey, answer: ReviewAnswer, reveal: KeyRev
   });
 
   const blockingTotal = key.defects.filter((d) => d.severity === 'blocking').length;
-  const blockingRecall = blockingTotal === 0 ? 1 : blockingFound / blockingTotal;
+  const blockingRecall = shareOf(blockingFound, blockingTotal, 1);
   // Comments that point at a real defect, out of those that were scored (a right call on an unasked nit is neither).
   const scoredRemarks = remarks.length - neutral.size;
   const pointing = remarks.filter((_, ci) => owners[ci] !== undefined && !neutral.has(ci)).length;
@@ -246,8 +239,8 @@ export function gradeReview(key: ReviewKey, answer: ReviewAnswer, reveal: KeyRev
     items,
     scores: {
       blockingRecall,
-      calibration: severityCalls === 0 ? 0 : severityRight / severityCalls,
-      precision: scoredRemarks === 0 ? 0 : pointing / scoredRemarks,
+      calibration: shareOf(severityRight, severityCalls, 0),
+      precision: shareOf(pointing, scoredRemarks, 0),
       decision: decisionFits ? 1 : 0,
       ...(praiseAsked ? { praise: praised / key.praise.length } : {}),
     },

@@ -77,7 +77,8 @@ export function findAuthorTodos(bundle: ExerciseBundle, yamlText: string): strin
 
 /**
  * A wrong solution must be a difference from the solution: an overlay holds only editable files that
- * differ from the solution's (a copy would hide which lines make it wrong), and every edit applies.
+ * differ from the solution's in most of their lines (a copy or a near-copy would hide which lines make
+ * it wrong; edits say them), and every edit applies.
  */
 function wrongSolutionProblems(bundle: ExerciseBundle, wrong: WrongSolution, i: number): string[] {
   const at = `exercises/${bundle.slug}/exercise.yaml: wrongSolutions[${i}] ("${wrong.id}")`;
@@ -97,6 +98,10 @@ function wrongSolutionProblems(bundle: ExerciseBundle, wrong: WrongSolution, i: 
         problems.push(
           `${folder}/${path}: identical to the solution's file, so it is redundant: delete it (wrong solution "${wrong.id}")`,
         );
+      else if (isNearCopy(solution[path], text))
+        problems.push(
+          `${folder}/${path}: a near-copy of the solution's file (${NEAR_COPY_SHARE * 100}% or more of its lines the same), which hides the lines that make it wrong: use edits instead (wrong solution "${wrong.id}")`,
+        );
     }
   }
   const problem = failureOf(() => wrongSolutionFiles(bundle, wrong));
@@ -113,4 +118,31 @@ function failureOf(compose: () => unknown): string | undefined {
     if (error instanceof FixtureEditError) return error.message;
     throw error;
   }
+}
+
+/** An overlay file sharing at least this share of its lines with the solution's file is a near-copy. */
+const NEAR_COPY_SHARE = 0.8;
+/** Shorter files are left alone: a few lines read as easily whole as in edits. */
+const NEAR_COPY_MIN_LINES = 12;
+
+/**
+ * Whether `text` mostly repeats `reference`: the lines they share (counted as a multiset, so a moved
+ * line still counts) are at least NEAR_COPY_SHARE of the longer file's lines.
+ */
+function isNearCopy(reference: string | undefined, text: string): boolean {
+  if (reference === undefined) return false;
+  const ours = text.split('\n');
+  const theirs = reference.split('\n');
+  const longer = Math.max(ours.length, theirs.length);
+  if (longer < NEAR_COPY_MIN_LINES) return false;
+  const left = new Map<string, number>();
+  for (const line of theirs) left.set(line, (left.get(line) ?? 0) + 1);
+  let shared = 0;
+  for (const line of ours) {
+    const count = left.get(line) ?? 0;
+    if (count === 0) continue;
+    shared++;
+    left.set(line, count - 1);
+  }
+  return shared >= NEAR_COPY_SHARE * longer;
 }

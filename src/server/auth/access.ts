@@ -49,3 +49,11 @@ export async function requireCohortStaff(store: Store, viewer: Viewer | null, co
   if (!exists || !(v.owner || v.cohorts.get(cohortId) === 'mentor')) throw new HttpError(404, 'No such cohort.');
   return v;
 }
+
+/** A cohort's members of any role and the team's owners; anyone else gets 404, as for requireCohortStaff. */
+export async function requireCohortMember(store: Store, viewer: Viewer | null, cohortId: string): Promise<Viewer> {
+  const v = requireViewer(viewer);
+  const exists = await store.db.selectFrom('cohort').select('id').where('id', '=', cohortId).executeTakeFirst();
+  if (!exists || !(v.owner || v.cohorts.has(cohortId))) throw new HttpError(404, 'No such cohort.');
+  return v;
+}

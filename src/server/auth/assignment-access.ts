@@ -25,6 +25,11 @@ export async function requireAssignment(store: Store, viewer: Viewer | null, id:
 /** As requireAssignment, for staff only; a learner of the cohort is told it is not theirs to do. */
 export async function requireAssignmentStaff(store: Store, viewer: Viewer | null, id: string) {
   const access = await requireAssignment(store, viewer, id);
-  if (!access.staff) throw new HttpError(403, 'Only the cohort’s mentors and the team’s owners can do this.');
+  assertStaff(access);
   return access;
+}
+
+/** Refuses a member of the assignment's cohort who is not its staff (403: they know it exists). */
+export function assertStaff(access: AssignmentAccess): void {
+  if (!access.staff) throw new HttpError(403, 'Only the cohort’s mentors and the team’s owners can do this.');
 }

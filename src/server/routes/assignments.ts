@@ -9,31 +9,26 @@ import {
 } from '../../shared-api/assignments-api.ts';
 import { idSchema, okSchema } from '../../shared-api/team-api.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
-import { HttpError, param, readJson, reply } from '../http.ts';
-import { requireCohortStaff, requireViewer, type Viewer } from '../auth/access.ts';
-import { requireAssignmentStaff } from '../auth/assignment-access.ts';
+import { HttpError, param, reply } from '../http.ts';
+import { requireViewer, type Viewer } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
 import { enqueue } from '../grading/queue.ts';
 import type { Store } from '../store/database.ts';
 import type { AssignmentTable } from '../store/schema.ts';
+import { assignmentRequest, cohortRequest } from './route-helpers.ts';
 
 /** Assignments of a cohort: mentors and owners create them and grant extensions; its learners read them. */
 export function assignmentRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
   const { store, catalog } = deps;
 
   app.get('/api/cohorts/:id/assignments', async (c) => {
-    const viewer = requireViewer(c.get('viewer'));
-    const id = param(c, 'id', idSchema);
-    const cohort = await store.db.selectFrom('cohort').select('id').where('id', '=', id).executeTakeFirst();
-    if (!cohort || !(viewer.owner || viewer.cohorts.has(id))) throw new HttpError(404, 'No such cohort.');
+    const { id, viewer } = await cohortRequest(c, store, 'member');
     const rows = await store.db.selectFrom('assignment').selectAll().where('cohort_id', '=', id).execute();
     return reply(c, assignmentListSchema, { assignments: await assignmentViews(store, rows, viewer) });
   });
 
   app.post('/api/cohorts/:id/assignments', async (c) => {
-    const id = param(c, 'id', idSchema);
-    const viewer = await requireCohortStaff(store, c.get('viewer'), id);
-    const body = await readJson(c, createAssignmentSchema);
+    const { id, viewer, body } = await cohortRequest(c, store, 'staff', { body: createAssignmentSchema });
     let exercises: string[];
     let title: string;
     if (body.exercises) {
@@ -100,10 +95,12 @@ export function assignmentRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
   });
 
   app.put('/api/assignments/:id/extensions/:userId', async (c) => {
-    const id = param(c, 'id', idSchema);
     const userId = param(c, 'userId', idSchema);
-    const { assignment } = await requireAssignmentStaff(store, c.get('viewer'), id);
-    const { dueAt } = await readJson(c, extensionSchema);
+    const {
+      id,
+      assignment,
+      body: { dueAt },
+    } = await assignmentRequest(c, store, 'staff', { body: extensionSchema });
     const member = await store.db
       .selectFrom('membership')
       .select('user_id')
@@ -126,8 +123,7 @@ export function assignmentRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
    * submission whose current content hash has no job yet. Old reports stay; new ones carry the new hash.
    */
   app.post('/api/assignments/:id/regrade', async (c) => {
-    const id = param(c, 'id', idSchema);
-    await requireAssignmentStaff(store, c.get('viewer'), id);
+    const { id } = await assignmentRequest(c, store, 'staff');
     const rows = await store.db
       .selectFrom('submission')
       .select(['id', 'exercise'])

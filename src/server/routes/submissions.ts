@@ -8,25 +8,23 @@ import {
 import { idSchema } from '../../shared-api/team-api.ts';
 import { checkReportSchema } from '../../runtime/report/check-report.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
-import { HttpError, param, readJson, reply, SYNC_BODY_LIMIT } from '../http.ts';
-import { requireViewer } from '../auth/access.ts';
-import { requireAssignment } from '../auth/assignment-access.ts';
+import { HttpError, reply, SYNC_BODY_LIMIT } from '../http.ts';
 import { newId } from '../auth/tokens.ts';
 import type { ExerciseCatalog } from '../grading/exercise-catalog.ts';
 import { enqueue, queuePosition } from '../grading/queue.ts';
 import type { Store } from '../store/database.ts';
 import type { SubmissionTable } from '../store/schema.ts';
+import { assignmentRequest, submissionRequest } from './route-helpers.ts';
 
 /** Submitting work (learners of the cohort) and reading revisions with both reports (their learner, staff). */
 export function submissionRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
   const { store, catalog } = deps;
 
   app.post('/api/assignments/:id/submissions', async (c) => {
-    const id = param(c, 'id', idSchema);
-    const { viewer, assignment } = await requireAssignment(store, c.get('viewer'), id);
-    if (viewer.cohorts.get(assignment.cohort_id) !== 'learner')
-      throw new HttpError(403, 'Only learners of the cohort submit work for its assignments.');
-    const body = await readJson(c, createSubmissionSchema, SYNC_BODY_LIMIT);
+    const { id, viewer, assignment, body } = await assignmentRequest(c, store, 'learner', {
+      body: createSubmissionSchema,
+      limit: SYNC_BODY_LIMIT,
+    });
     const listed = await store.db
       .selectFrom('assignment_exercise')
       .select('exercise')
@@ -70,8 +68,7 @@ export function submissionRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
 
   /** Staff: every learner's revisions (or one learner's with ?learner=); a learner: their own only. */
   app.get('/api/assignments/:id/submissions', async (c) => {
-    const id = param(c, 'id', idSchema);
-    const { viewer, staff } = await requireAssignment(store, c.get('viewer'), id);
+    const { id, viewer, staff } = await assignmentRequest(c, store, 'member');
     const learner = c.req.query('learner');
     if (learner !== undefined && !idSchema.safeParse(learner).success)
       throw new HttpError(400, 'learner: must be an id', 'learner');
@@ -84,15 +81,8 @@ export function submissionRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
 
   /** One revision, polled by the browser until its server verdict arrives. */
   app.get('/api/submissions/:id', async (c) => {
-    const viewer = requireViewer(c.get('viewer'));
-    const id = param(c, 'id', idSchema);
-    const row = await store.db.selectFrom('submission').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new HttpError(404, 'No such submission.');
-    const { staff } = await requireAssignment(store, viewer, row.assignment_id).catch(() => {
-      throw new HttpError(404, 'No such submission.');
-    });
-    if (!staff && row.user_id !== viewer.id) throw new HttpError(404, 'No such submission.');
-    const [view] = await submissionViews(store, catalog, [row]);
+    const { submission } = await submissionRequest(c, store, 'own-or-staff');
+    const [view] = await submissionViews(store, catalog, [submission]);
     return reply(c, submissionSchema, view as Submission);
   });
 }

@@ -177,4 +177,20 @@ describe.each(TEST_DATABASES)('assignments and submissions on $name', (database)
       (await learner.json<{ submissions: unknown[] }>('GET', `/api/assignments/${id}/submissions`)).body.submissions,
     ).toEqual([]);
   });
+
+  it('refuses a caller who may not act before reading their body, so a bad body tells a stranger nothing', async () => {
+    const { id } = (await assign({ exercises: ['lint-gate'] })).body;
+    const bad = { exercise: 'lint-gate', files: 'not an object' };
+    const from = (client: Client) => client.json<{ field?: string }>('POST', `/api/assignments/${id}/submissions`, bad);
+    // A stranger learns nothing, not even that the assignment exists; a mentor is told learners submit.
+    expect((await from(h.client())).status).toBe(401);
+    expect((await from(outsider)).status).toBe(404);
+    expect((await from(mentor)).status).toBe(403);
+    // Only the learner, who may submit, hears what is wrong with the body.
+    expect(await from(learner)).toMatchObject({ status: 400, body: { field: 'files' } });
+    const extension = (client: Client) =>
+      client.json('PUT', `/api/assignments/${id}/extensions/${learnerId}`, { dueAt: 'tomorrow' });
+    expect((await extension(learner)).status).toBe(403);
+    expect((await extension(mentor)).status).toBe(400);
+  });
 });

@@ -146,7 +146,9 @@ export function createCollector(): Collector {
       const fn = typeof parts.fn === 'function' ? (parts.fn as TestFunction) : undefined;
       addTest(flags, title(args[0]), parts, fn, fn, 0);
     };
-    const each =
+    // test.each spreads a row into the test's arguments; test.for passes it whole, with the context after it.
+    const casesOf =
+      (spread: boolean) =>
       (cases: unknown, ...values: unknown[]) =>
       (name: unknown, a?: unknown, b?: unknown): void => {
         const list = tableCases(cases, values);
@@ -156,29 +158,18 @@ export function createCollector(): Collector {
           const items = Array.isArray(item) ? (item as unknown[]) : [item];
           const run =
             typeof handler === 'function'
-              ? (_context: TestContext) => (handler as HookFunction)(...caseArguments(list, item))
+              ? (context: TestContext) =>
+                  spread
+                    ? (handler as HookFunction)(...caseArguments(list, item))
+                    : (handler as HookFunction)(item, context)
               : undefined;
-          addTest(flags, formatTitle(title(name), items, index), parts, run, undefined, 0);
-        });
-      };
-    const forEachCase =
-      (cases: unknown, ...values: unknown[]) =>
-      (name: unknown, a?: unknown, b?: unknown): void => {
-        const list = tableCases(cases, values);
-        const parts = split([name, a, b]);
-        const handler = parts.fn;
-        list.forEach((item, index) => {
-          const items = Array.isArray(item) ? (item as unknown[]) : [item];
-          const run =
-            typeof handler === 'function'
-              ? (context: TestContext) => (handler as HookFunction)(item, context)
-              : undefined;
-          addTest(flags, formatTitle(title(name), items, index), parts, run, handler, 1);
+          // Fixtures come from test.for's second parameter, the context; test.each's rows get none.
+          addTest(flags, formatTitle(title(name), items, index), parts, run, spread ? undefined : handler, 1);
         });
       };
     return chain(declare, flags, testChain, {
-      each,
-      for: forEachCase,
+      each: casesOf(true),
+      for: casesOf(false),
       extend: (fixtures: unknown) => testChain({ ...flags, fixtures: defineFixtures(flags.fixtures, fixtures) }),
       fails: undefined,
     });

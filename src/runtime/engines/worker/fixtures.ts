@@ -178,43 +178,41 @@ function parameters(fn: (...args: never[]) => unknown): string[] {
   return splitTopLevel(source.slice(open + 1, matching(source, open)));
 }
 
-/** Index of the bracket closing the one at `open` (strings are skipped). */
-function matching(text: string, open: number): number {
+/**
+ * The characters of `text` from `from` on that are code, not inside a string literal, each with the
+ * bracket depth after it: what both the bracket matcher and the comma splitter need of a source text.
+ */
+function* codeCharacters(text: string, from = 0): Generator<{ char: string; at: number; depth: number }> {
   let depth = 0;
   let quote: string | undefined;
-  for (let i = open; i < text.length; i++) {
-    const char = text[i] ?? '';
+  for (let at = from; at < text.length; at++) {
+    const char = text[at] ?? '';
     if (quote) {
-      if (char === '\\') i++;
-      else if (char === quote) quote = undefined;
-      continue;
-    }
-    if (char === '"' || char === "'" || char === '`') quote = char;
-    else if ('([{'.includes(char)) depth++;
-    else if (')]}'.includes(char) && --depth === 0) return i;
-  }
-  return text.length;
-}
-
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] ?? '';
-    if (quote) {
-      if (char === '\\') i++;
+      if (char === '\\') at++;
       else if (char === quote) quote = undefined;
       continue;
     }
     if (char === '"' || char === "'" || char === '`') quote = char;
     else if ('([{'.includes(char)) depth++;
     else if (')]}'.includes(char)) depth--;
-    else if (char === ',' && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
+    yield { char, at, depth };
+  }
+}
+
+/** Index of the bracket closing the one at `open` (strings are skipped). */
+function matching(text: string, open: number): number {
+  for (const { char, at, depth } of codeCharacters(text, open)) if (')]}'.includes(char) && depth === 0) return at;
+  return text.length;
+}
+
+/** The comma-separated parts of `text` at bracket depth 0 (commas in nested brackets and strings stay). */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const { char, at, depth } of codeCharacters(text)) {
+    if (char !== ',' || depth !== 0) continue;
+    parts.push(text.slice(start, at));
+    start = at + 1;
   }
   parts.push(text.slice(start));
   return parts;

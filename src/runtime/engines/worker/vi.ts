@@ -49,11 +49,9 @@ export function createVi(
     getMockedSystemTime: () => clock.getMockedSystemTime(),
     getRealSystemTime: () => Date.now(),
 
-    waitFor: <T>(callback: () => T | Promise<T>, options?: number | { timeout?: number; interval?: number }) =>
-      waitFor(callback, options, realTimeout),
+    waitFor: <T>(callback: () => T | Promise<T>, options?: WaitOptions) => waitFor(callback, options, realTimeout),
 
-    waitUntil: <T>(callback: () => T | Promise<T>, options?: number | { timeout?: number; interval?: number }) =>
-      waitUntil(callback, options, realTimeout),
+    waitUntil: <T>(callback: () => T | Promise<T>, options?: WaitOptions) => waitUntil(callback, options, realTimeout),
 
     mock: (specifier: string, factory?: unknown) => mocks().mock(specifier, factoryOf(factory)),
     doMock: (specifier: string, factory?: unknown) => mocks().mock(specifier, factoryOf(factory)),
@@ -79,36 +77,49 @@ function factoryOf(factory: unknown): unknown {
   return typeof factory === 'function' ? factory : undefined;
 }
 
+type WaitOptions = number | { timeout?: number; interval?: number } | undefined;
+
 /** Vitest's vi.waitUntil: retry until the callback returns a truthy value; a throw fails at once. */
 async function waitUntil<T>(
   callback: () => T | Promise<T>,
-  options: number | { timeout?: number; interval?: number } | undefined,
+  options: WaitOptions,
   realTimeout: typeof setTimeout,
 ): Promise<T> {
-  const { timeout = 1000, interval = 50 } = typeof options === 'number' ? { timeout: options } : (options ?? {});
-  const deadline = Date.now() + timeout;
+  const poll = poller(options, realTimeout);
   for (;;) {
     const value = await callback();
     if (value) return value;
-    if (Date.now() + interval > deadline) throw new Error('Timed out in waitUntil!');
-    await new Promise((resolve) => realTimeout(resolve, interval));
+    if (poll.expired()) throw new Error('Timed out in waitUntil!');
+    await poll.pause();
   }
 }
 
 /** Vitest's vi.waitFor: retry the callback until it stops throwing, on real time. */
 async function waitFor<T>(
   callback: () => T | Promise<T>,
-  options: number | { timeout?: number; interval?: number } | undefined,
+  options: WaitOptions,
   realTimeout: typeof setTimeout,
 ): Promise<T> {
-  const { timeout = 1000, interval = 50 } = typeof options === 'number' ? { timeout: options } : (options ?? {});
-  const deadline = Date.now() + timeout;
+  const poll = poller(options, realTimeout);
   for (;;) {
     try {
       return await callback();
     } catch (error) {
-      if (Date.now() + interval > deadline) throw error;
-      await new Promise((resolve) => realTimeout(resolve, interval));
+      if (poll.expired()) throw error;
+      await poll.pause();
     }
   }
+}
+
+/**
+ * The clock of waitFor and waitUntil (Vitest's defaults: 1000 ms, every 50 ms), pausing with the real
+ * setTimeout so fake timers cannot stall it: `expired` once another pause would pass the timeout.
+ */
+function poller(options: WaitOptions, realTimeout: typeof setTimeout) {
+  const { timeout = 1000, interval = 50 } = typeof options === 'number' ? { timeout: options } : (options ?? {});
+  const deadline = Date.now() + timeout;
+  return {
+    expired: () => Date.now() + interval > deadline,
+    pause: () => new Promise((resolve) => realTimeout(resolve, interval)),
+  };
 }
