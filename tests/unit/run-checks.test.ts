@@ -69,6 +69,28 @@ describe('runChecks', () => {
     expect(report.verdict).toBe('timeout');
   });
 
+  it('keeps the tests that finished before a promise that never settles, naming the one that hung', async () => {
+    const partway: Toolchain = {
+      engine: 'node',
+      lint: () => Promise.resolve([]),
+      test: (_files, _request, _signal, observer) => {
+        observer?.testStarted(passingTest);
+        observer?.testFinished(passingTest);
+        observer?.testStarted({ file: 'tests/a.test.ts', suite: ['slow'], name: 'waits' });
+        return new Promise(() => {});
+      },
+    };
+    const report = await runChecks(bundle, {}, partway, { timeoutMs: 300 });
+    expect(report.checks.map((c) => c.status)).toEqual(['pass', 'timeout', 'timeout']);
+    expect(report.checks[1]?.tests?.map((t) => [t.name, t.status])).toEqual([
+      ['t', 'pass'],
+      ['waits', 'timeout'],
+    ]);
+    expect(report.checks[1]?.summary).toMatch(
+      /Running when stopped: "slow > waits" \(tests\/a\.test\.ts\)\. 1 test had finished \(1 pass\)\.$/,
+    );
+  });
+
   it('rejects with the abort reason when the caller cancels', async () => {
     const controller = new AbortController();
     const run = runChecks(bundle, {}, hangingToolchain, { signal: controller.signal });

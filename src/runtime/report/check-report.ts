@@ -52,7 +52,8 @@ export const testResultSchema = z
     /** Enclosing `describe` names, outermost first. */
     suite: z.array(z.string()),
     name: z.string(),
-    status: z.enum(['pass', 'fail', 'skip', 'todo']),
+    /** `timeout`: the test was still running when the run hit its time limit and was stopped. */
+    status: z.enum(['pass', 'fail', 'skip', 'todo', 'timeout']),
     durationMs: z.number().nonnegative(),
     failure: testFailureSchema.optional(),
   })
