@@ -2,6 +2,7 @@ import type { TestResult } from '../../report/check-report.ts';
 import type { TestObserver } from '../../checks/toolchain.ts';
 import type { ExpectTask, TestExpect } from './expect.ts';
 import { toFailure } from './failure.ts';
+import { takeSnapshotUpdates } from './snapshots.ts';
 import { FixtureRunner } from './fixtures.ts';
 import { allTests, isConcurrent, suitePath } from './suite-tree.ts';
 import type { Hook, SuiteNode, TestContext, TestNode } from './suite-tree.ts';
@@ -52,6 +53,8 @@ export async function runSuiteTree(root: SuiteNode, options: SuiteRunOptions): P
   function record(test: TestNode, status: TestResult['status'], durationMs: number, error?: unknown): void {
     const result: TestResult = { file: options.file, suite: suitePath(test), name: test.name, status, durationMs };
     if (status === 'fail') result.failure = toFailure(error);
+    const snapshots = takeSnapshotUpdates([...result.suite, test.name].join(' > '));
+    if (snapshots.length > 0) result.snapshots = snapshots;
     results.push(result);
     options.observer?.testFinished(result);
   }
