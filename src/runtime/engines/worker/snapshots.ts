@@ -1,4 +1,4 @@
-import { chai } from '@vitest/expect';
+import { chai, equals, iterableEquality, subsetEquality } from '@vitest/expect';
 import { format, plugins } from '@vitest/pretty-format';
 import type { Files } from '../../checks/toolchain.ts';
 import type { SnapshotUpdate } from '../../report/check-report.ts';
@@ -141,6 +141,48 @@ function nextKey(assertion: object, hint: unknown): string {
   return `${name} ${count}`;
 }
 
+/**
+ * The value to snapshot when the matcher was given property matchers (`toMatchSnapshot({ id:
+ * expect.any(Number) })`): the properties must match, and then stand in the value in place of what they
+ * matched, so the snapshot holds `Any<Number>` rather than a value that changes every run.
+ */
+function withProperties(received: unknown, properties: unknown): unknown {
+  if (typeof properties !== 'object' || properties === null) return received;
+  if (typeof received !== 'object' || received === null) {
+    throw new Error('Received value must be an object when the matcher has properties');
+  }
+  if (!equals(received, properties, [iterableEquality, subsetEquality])) {
+    const error = new Error('Snapshot properties mismatched') as Error & { expected: string; actual: string };
+    error.expected = trimmed(serialize(properties));
+    error.actual = trimmed(serialize(received));
+    throw error;
+  }
+  return mergeProperties(received, properties);
+}
+
+/** `value` with each of `properties` put in its place, into plain objects and arrays alike. */
+function mergeProperties(value: unknown, properties: unknown): unknown {
+  if (Array.isArray(value) && Array.isArray(properties)) {
+    return value.map((item: unknown, i) => (i in properties ? mergeProperties(item, properties[i]) : item));
+  }
+  if (!isPlainObject(value) || !isPlainObject(properties)) return properties;
+  const merged: Record<string, unknown> = { ...value };
+  for (const [key, matcher] of Object.entries(properties)) {
+    merged[key] =
+      key in value && (isPlainObject(matcher) || Array.isArray(matcher))
+        ? mergeProperties(value[key], matcher)
+        : matcher;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  // An asymmetric matcher (expect.any) is a class instance: it stands in whole, it is not merged into.
+  return prototype === Object.prototype || prototype === null;
+}
+
 /** The error a function (or a `.rejects` promise's reason) threw, for the `toThrowError…` forms. */
 function thrownBy(assertion: object, received: unknown): unknown {
   if (chai.util.flag(assertion, 'promise') === 'rejects') return received;
@@ -160,13 +202,15 @@ export function installSnapshotMatchers(): void {
   add('toMatchSnapshot', function (this: AssertionThis, propertiesOrHint?: unknown, hint?: unknown) {
     const label = typeof propertiesOrHint === 'string' ? propertiesOrHint : hint;
     const key = nextKey(this, label);
-    check(this, chai.util.flag(this, 'object'), current?.stored?.[key], key, { kind: 'file' });
+    const received = withProperties(chai.util.flag(this, 'object'), propertiesOrHint);
+    check(this, received, current?.stored?.[key], key, { kind: 'file' });
   });
   add('toMatchInlineSnapshot', function (this: AssertionThis, propertiesOrSnapshot?: unknown, snapshot?: unknown) {
     const inline = typeof propertiesOrSnapshot === 'string' ? propertiesOrSnapshot : snapshot;
     const key = nextKey(this, undefined);
     const expected = typeof inline === 'string' ? stripIndentation(inline) : undefined;
-    check(this, chai.util.flag(this, 'object'), expected, key, { kind: 'inline', stack: new Error().stack });
+    const received = withProperties(chai.util.flag(this, 'object'), propertiesOrSnapshot);
+    check(this, received, expected, key, { kind: 'inline', stack: new Error().stack });
   });
   add('toThrowErrorMatchingSnapshot', function (this: AssertionThis, hint?: unknown) {
     const key = nextKey(this, hint);
