@@ -81,7 +81,9 @@ describe('Update snapshot', () => {
     await expect(page.locator('[data-results] [data-update-snapshot]').count()).resolves.toBe(0);
 
     // The update was an ordinary edit: Ctrl+Z in the editor takes it back.
-    await page.locator('.workbench .monaco-editor textarea').focus();
+    // The update brought the learner's file up in the editor, where the call is.
+    await page.locator(`.workbench__editor[data-open-file="${LEARNER_TESTS}"]`).waitFor();
+    await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+z');
     await expect(bench.getFile(LEARNER_TESTS)).resolves.toBe(WITH_EMPTY_SNAPSHOT);
   }, 180_000);
