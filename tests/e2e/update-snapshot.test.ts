@@ -48,7 +48,7 @@ function workbench(page: Page) {
       [SLUG, method, ...args] as const,
     );
   return {
-    setFile: (path: string, text: string) => call<void>('setFile', path, text),
+    setFile: (path: string, text: string) => call<undefined>('setFile', path, text),
     getFile: (path: string) => call<string | undefined>('getFile', path),
     run: () => call<CheckReport | undefined>('run'),
   };
