@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 import { checkReportSchema } from '../../src/runtime/report/check-report.ts';
 import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
-import type { Toolchain } from '../../src/runtime/checks/toolchain.ts';
+import { RunTimeoutError, type Toolchain } from '../../src/runtime/checks/toolchain.ts';
+import { RunProgress } from '../../src/runtime/grading/run-progress.ts';
 import { exerciseSchema } from '../../src/content/schema/exercise.ts';
 
 const meta = exerciseSchema.parse({
@@ -110,5 +111,22 @@ describe('runChecks', () => {
       summary: expect.stringContaining('SyntaxError in eslint.config.js'),
     });
     expect(report.verdict).toBe('error');
+  });
+
+  it('gives the limit to the next unfinished check when a host killed the run between two checks', () => {
+    const progress = new RunProgress(bundle);
+    progress.apply({ type: 'check-started', check: 'lint' });
+    progress.apply({
+      type: 'check-finished',
+      result: { id: 'lint', kind: 'lint', title: 'Lint', status: 'fail', summary: '1 problem', durationMs: 5 },
+    });
+    const report = progress.timedOutReport('worker', new Date(), new RunTimeoutError(300));
+    expect(checkReportSchema.parse(report)).toEqual(report);
+    // The lint failure the learner must fix stays; only what never finished is a timeout.
+    expect(report.checks.map((c) => [c.id, c.status, c.summary])).toEqual([
+      ['lint', 'fail', '1 problem'],
+      ['tests', 'timeout', new RunTimeoutError(300).message],
+      ['adr', 'timeout', 'Not run: the time limit was used up'],
+    ]);
   });
 });
