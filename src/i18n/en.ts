@@ -160,6 +160,10 @@ export const en = {
   notSaved: (reason: string) => `Your code is not being saved: ${reason}.`,
   setAside: 'Saved code for this exercise could not be read; it was set aside and the starter loaded.',
   jumpTo: (file: string, line: number) => `Go to ${file} line ${line}`,
+  updateSnapshot: 'Update snapshot',
+  updateSnapshotTitle: (files: string) => `Write the value this run received into ${files} (Ctrl+Z undoes it)`,
+  snapshotUpdated: 'Snapshot updated: run the checks again',
+  snapshotStale: 'Run the checks again first: this file changed since the run',
   work: {
     keptInPlace: (cause: string) =>
       `Saved code for this exercise could not be read, and could not be set aside (${cause}), so it is left in place, untouched, and the starter loaded. Nothing you type here is saved over it; free some browser storage or export a backup.`,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseVitestJson } from '../../src/runtime/parse/vitest-json.ts';
+import { parseVitestJson, parseVitestProgress } from '../../src/runtime/parse/vitest-json.ts';
 
 // Captured from a real `vitest run --reporter=json` with colours forced on and the engine's failure-meta
 // setup file: one file with passing, failing, skipped and todo tests, one that cannot import its subject.
@@ -51,5 +51,38 @@ describe('parseVitestJson on unexpected input', () => {
   it('rejects output that is not a Vitest report', () => {
     expect(() => parseVitestJson('[]', { root: '/RUN' })).toThrow(/testResults/);
     expect(() => parseVitestJson('not json', { root: '/RUN' })).toThrow(/Vitest did not produce readable JSON/);
+  });
+});
+
+describe('parseVitestProgress', () => {
+  it('reads the test log in order and skips a line cut short by the killed process', () => {
+    const log = [
+      JSON.stringify({ event: 'started', file: '/RUN/t.test.ts', ancestorTitles: ['s'], title: 'a' }),
+      JSON.stringify({
+        event: 'finished',
+        file: '/RUN/t.test.ts',
+        ancestorTitles: ['s'],
+        title: 'a',
+        status: 'failed',
+        duration: 3,
+        failureMessages: ['AssertionError: expected 1 to be 2\n    at /RUN/t.test.ts:4:7'],
+        meta: {},
+      }),
+      '{"event":"started","file":"/RUN/t.te',
+    ].join('\n');
+    expect(parseVitestProgress(log, { root: '/RUN' })).toEqual([
+      { event: 'started', test: { file: 't.test.ts', suite: ['s'], name: 'a' } },
+      {
+        event: 'finished',
+        result: {
+          file: 't.test.ts',
+          suite: ['s'],
+          name: 'a',
+          status: 'fail',
+          durationMs: 3,
+          failure: { message: 'AssertionError: expected 1 to be 2', file: 't.test.ts', line: 4 },
+        },
+      },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 import { checkReportSchema } from '../../src/runtime/report/check-report.ts';
-import type { Toolchain } from '../../src/runtime/checks/toolchain.ts';
+import { RunTimeoutError, type Toolchain } from '../../src/runtime/checks/toolchain.ts';
+import { RunProgress } from '../../src/runtime/grading/run-progress.ts';
 import { testBundle } from '../support/test-bundle.ts';
 
 const bundle = testBundle({
@@ -57,6 +58,28 @@ describe('runChecks', () => {
     expect(report.verdict).toBe('timeout');
   });
 
+  it('keeps the tests that finished before a promise that never settles, naming the one that hung', async () => {
+    const partway: Toolchain = {
+      engine: 'node',
+      lint: () => Promise.resolve([]),
+      test: (_files, _request, _signal, observer) => {
+        observer?.testStarted(passingTest);
+        observer?.testFinished(passingTest);
+        observer?.testStarted({ file: 'tests/a.test.ts', suite: ['slow'], name: 'waits' });
+        return new Promise(() => {});
+      },
+    };
+    const report = await runChecks(bundle, {}, partway, { timeoutMs: 300 });
+    expect(report.checks.map((c) => c.status)).toEqual(['pass', 'timeout', 'timeout']);
+    expect(report.checks[1]?.tests?.map((t) => [t.name, t.status])).toEqual([
+      ['t', 'pass'],
+      ['waits', 'timeout'],
+    ]);
+    expect(report.checks[1]?.summary).toMatch(
+      /Running when stopped: "slow > waits" \(tests\/a\.test\.ts\)\. 1 test had finished \(1 pass\)\.$/,
+    );
+  });
+
   it('rejects with the abort reason when the caller cancels', async () => {
     const controller = new AbortController();
     const run = runChecks(bundle, {}, hangingToolchain, { signal: controller.signal });
@@ -76,5 +99,22 @@ describe('runChecks', () => {
       summary: expect.stringContaining('SyntaxError in eslint.config.js'),
     });
     expect(report.verdict).toBe('error');
+  });
+
+  it('gives the limit to the next unfinished check when a host killed the run between two checks', () => {
+    const progress = new RunProgress(bundle);
+    progress.apply({ type: 'check-started', check: 'lint' });
+    progress.apply({
+      type: 'check-finished',
+      result: { id: 'lint', kind: 'lint', title: 'Lint', status: 'fail', summary: '1 problem', durationMs: 5 },
+    });
+    const report = progress.timedOutReport('worker', new Date(), new RunTimeoutError(300));
+    expect(checkReportSchema.parse(report)).toEqual(report);
+    // The lint failure the learner must fix stays; only what never finished is a timeout.
+    expect(report.checks.map((c) => [c.id, c.status, c.summary])).toEqual([
+      ['lint', 'fail', '1 problem'],
+      ['tests', 'timeout', new RunTimeoutError(300).message],
+      ['adr', 'timeout', 'Not run: the time limit was used up'],
+    ]);
   });
 });

@@ -12,14 +12,26 @@ export interface Toolchain {
   readonly engine: EngineName;
   /** Lint `targets` inside `files` with the flat config at `config` (a path inside `files`). */
   lint(files: Files, request: LintRequest, signal: AbortSignal): Promise<LintProblem[]>;
-  /** Run the Vitest-style test files `targets` inside `files`; one result per test, skipped ones included. */
-  test(files: Files, request: TestRequest, signal: AbortSignal): Promise<TestResult[]>;
+  /**
+   * Run the Vitest-style test files `targets` inside `files`; one result per test, skipped ones included.
+   * `observer` hears each test start and finish, at the latest before the promise settles (also when it
+   * rejects because the run was stopped), so a run stopped at its limit still shows what had finished.
+   */
+  test(files: Files, request: TestRequest, signal: AbortSignal, observer?: TestObserver): Promise<TestResult[]>;
   /**
    * Optional batch form of `test`: the same targets in several workspaces (mutation testing swaps one
    * file per workspace). Backends that pay a start-up cost per run implement it to pay it once; callers
    * fall back to one `test` call per workspace. Results come back in the order of `workspaces`.
    */
   testEach?(workspaces: readonly Files[], request: TestRequest, signal: AbortSignal): Promise<TestResult[][]>;
+}
+
+/** Which test: its file, enclosing `describe` names and own name, as in TestResult. */
+export type TestRef = Pick<TestResult, 'file' | 'suite' | 'name'>;
+
+export interface TestObserver {
+  testStarted(test: TestRef): void;
+  testFinished(result: TestResult): void;
 }
 
 export interface LintRequest {

@@ -111,3 +111,31 @@ function locationOf(stack: string, root: string): { file: string; line: number }
   }
   return undefined;
 }
+
+/** One line of the Node engine's test log (generated-files.ts): a test started, or finished with this result. */
+export type VitestProgressEntry =
+  { event: 'started'; test: Pick<TestResult, 'file' | 'suite' | 'name'> } | { event: 'finished'; result: TestResult };
+
+/**
+ * Reads the test log the engine's setup file appends to as tests start and finish, in that order. A line
+ * cut short by a killed process, or anything else that is not an entry, is left out.
+ */
+export function parseVitestProgress(text: string, options: VitestParseOptions): VitestProgressEntry[] {
+  const entries: VitestProgressEntry[] = [];
+  for (const line of text.split('\n')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (!isObject(data)) continue;
+    const path = asString(data['file']) ?? '';
+    const file = toWorkspacePath(path, options.root) ?? path;
+    const result = toResult(file, data, options.root);
+    if (data['event'] === 'started')
+      entries.push({ event: 'started', test: { file, suite: result.suite, name: result.name } });
+    else if (data['event'] === 'finished') entries.push({ event: 'finished', result });
+  }
+  return entries;
+}

@@ -45,6 +45,37 @@ export const testFailureSchema = z
   .strict();
 export type TestFailure = z.infer<typeof testFailureSchema>;
 
+/**
+ * A snapshot the test run would write (`vitest -u`): one that did not match, or an inline one still empty.
+ * The workbench's "Update snapshot" applies it (snapshot-update.ts) to the learner's file; data, so no view
+ * parses it out of a failure message.
+ */
+export const snapshotUpdateSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('inline'),
+      /** The test file holding the `toMatchInlineSnapshot(` / `toThrowErrorMatchingInlineSnapshot(` call. */
+      file: z.string(),
+      /** 1-based line and column of the call, from the stack. */
+      line: z.number().int().positive(),
+      column: z.number().int().positive(),
+      /** The value as Vitest prints it for the snapshot, without the call's indentation. */
+      value: z.string(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('file'),
+      /** The snapshot file, e.g. `src/__snapshots__/a.test.ts.snap`. */
+      file: z.string(),
+      /** The entry's key, e.g. `adds > one 1`. */
+      key: z.string(),
+      value: z.string(),
+    })
+    .strict(),
+]);
+export type SnapshotUpdate = z.infer<typeof snapshotUpdateSchema>;
+
 export const testResultSchema = z
   .object({
     /** Test file, relative to the workspace. */
@@ -52,9 +83,12 @@ export const testResultSchema = z
     /** Enclosing `describe` names, outermost first. */
     suite: z.array(z.string()),
     name: z.string(),
-    status: z.enum(['pass', 'fail', 'skip', 'todo']),
+    /** `timeout`: the test was still running when the run hit its time limit and was stopped. */
+    status: z.enum(['pass', 'fail', 'skip', 'todo', 'timeout']),
     durationMs: z.number().nonnegative(),
     failure: testFailureSchema.optional(),
+    /** Snapshots this test would write; only the worker engine reports them. */
+    snapshots: z.array(snapshotUpdateSchema).optional(),
   })
   .strict();
 export type TestResult = z.infer<typeof testResultSchema>;

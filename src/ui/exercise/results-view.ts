@@ -1,4 +1,10 @@
-import type { CheckReport, CheckResult, LintProblem, TestResult } from '../../runtime/report/check-report.ts';
+import type {
+  CheckReport,
+  CheckResult,
+  LintProblem,
+  SnapshotUpdate,
+  TestResult,
+} from '../../runtime/report/check-report.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
 
@@ -7,6 +13,12 @@ export interface ResultsHandlers {
   jumpTo(file: string, line: number, column?: number): void;
   /** Whether `file` is open in the workbench; a hidden test is not, so it gets no link that leads nowhere. */
   canOpen?(file: string): boolean;
+  /**
+   * Writes snapshots a test offers into the learner's files; present only where they can be edited. Only
+   * updates whose files `canUpdate` allows (editable ones, never hidden tests) get a button.
+   */
+  updateSnapshots?(updates: readonly SnapshotUpdate[]): void;
+  canUpdate?(file: string): boolean;
 }
 
 const ICON: Record<string, string> = { pass: '✓', fail: '✗', error: '!', timeout: '⏱', skip: '–', todo: '…' };
@@ -128,5 +140,40 @@ function renderTest(r: TestResult, handlers: ResultsHandlers): HTMLElement {
     }
     li.append(body);
   }
+  const update = snapshotButton(r, handlers);
+  if (update) li.append(update);
   return li;
+}
+
+/**
+ * "Update snapshot" for a test whose snapshots did not match or were empty. Once used, every button for
+ * the same files is disabled: the positions they carry are those of the text before this edit.
+ */
+function snapshotButton(r: TestResult, handlers: ResultsHandlers): HTMLElement | undefined {
+  const { updateSnapshots, canUpdate } = handlers;
+  const updates = (r.snapshots ?? []).filter((u) => canUpdate?.(u.file) ?? false);
+  if (!updateSnapshots || updates.length === 0) return undefined;
+  const files = [...new Set(updates.map((u) => u.file))];
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--secondary test__update-snapshot',
+      'data-update-snapshot': files.join(' '),
+      title: t.updateSnapshotTitle(files.join(', ')),
+    },
+    t.updateSnapshot,
+  );
+  button.addEventListener('click', () => {
+    updateSnapshots(updates);
+    const report = button.closest('.report') ?? button.parentElement;
+    for (const other of report?.querySelectorAll<HTMLButtonElement>('[data-update-snapshot]') ?? []) {
+      const touched = (other.dataset['updateSnapshot'] ?? '').split(' ').some((file) => files.includes(file));
+      if (!touched) continue;
+      other.disabled = true;
+      other.title = t.snapshotStale;
+    }
+    button.textContent = t.snapshotUpdated;
+  });
+  return button;
 }

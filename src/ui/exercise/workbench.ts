@@ -2,7 +2,8 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { pathsWithRole, visibleStarter, solutionFiles, type ExerciseBundle } from '../../runtime/exercise/bundle.ts';
 import type { Files } from '../../runtime/checks/toolchain.ts';
 import type { Engine, EngineStatus, EngineTiming } from '../../runtime/engines/engine.ts';
-import type { CheckReport, LintProblem } from '../../runtime/report/check-report.ts';
+import type { CheckReport, LintProblem, SnapshotUpdate } from '../../runtime/report/check-report.ts';
+import { applySnapshotUpdates } from '../../runtime/snapshots/snapshot-update.ts';
 import { createEngine, startWorkerEngine } from '../../runtime/engines/load-engine.ts';
 import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { LastReports } from '../../runtime/storage/last-report.ts';
@@ -268,7 +269,14 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
         { signal: abort.signal, onTiming: (timing) => (timings.run = timing) },
       );
       if (abort.signal.aborted) return undefined;
-      results.replaceChildren(renderReport(report, { jumpTo, canOpen: (file) => models.has(file) }));
+      results.replaceChildren(
+        renderReport(report, {
+          jumpTo,
+          canOpen: (file) => models.has(file),
+          canUpdate: (file) => editable.has(file) && models.has(file),
+          updateSnapshots,
+        }),
+      );
       results.dataset['verdict'] = report.verdict;
       results.dataset['runs'] = String(Number(results.dataset['runs'] ?? 0) + 1);
       status.textContent = '';
@@ -287,6 +295,23 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     } finally {
       if (runAbort === abort) runButton.removeAttribute('aria-busy');
     }
+  }
+
+  /** Writes snapshots into the editor's models as one undoable edit per file, saved like typing. */
+  function updateSnapshots(updates: readonly SnapshotUpdate[]): void {
+    for (const file of new Set(updates.map((u) => u.file))) {
+      const model = models.get(file);
+      if (!model || !editable.has(file)) continue;
+      replaceUndoably(
+        model,
+        applySnapshotUpdates(
+          model.getValue(),
+          updates.filter((u) => u.file === file),
+        ),
+      );
+    }
+    const first = updates[0];
+    if (first) jumpTo(first.file, first.kind === 'inline' ? first.line : 1);
   }
 
   function jumpTo(file: string, line: number, column = 1): void {
@@ -313,9 +338,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       const model = models.get(path);
       const text = starter[path];
       if (!model || text === undefined || model.getValue() === text) continue;
-      model.pushStackElement();
-      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
-      model.pushStackElement();
+      replaceUndoably(model, text);
       changed.push(model);
     }
     const undo = h('button', { type: 'button', class: 'link-button', 'data-undo-reset': true }, t.undoReset);
@@ -387,4 +410,11 @@ function fetchBundle(src: string): Promise<ExerciseBundle> {
     bundles.set(src, pending);
   }
   return pending;
+}
+
+/** Replaces a model's text as one step of its undo stack, so Ctrl+Z brings the previous text back. */
+function replaceUndoably(model: Monaco.editor.ITextModel, text: string): void {
+  model.pushStackElement();
+  model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+  model.pushStackElement();
 }

@@ -34,14 +34,40 @@ export function eslintWrapperConfig(exerciseConfig: string): string {
 
 export const FAILURE_META_SETUP = 'failure-meta.setup.js';
 
+/** Where the setup file logs each test as it starts and finishes, next to itself (parseVitestProgress). */
+export const TEST_PROGRESS_FILE = 'test-progress.jsonl';
+
 /**
- * Vitest setup file: copies a failed assertion's expected/actual/diff into the test's meta, which the
- * JSON reporter keeps (it keeps only the stack of an error). parseVitestJson reads it back.
+ * Vitest setup file. It copies a failed assertion's expected/actual/diff into the test's meta, which the
+ * JSON reporter keeps (it keeps only the stack of an error); parseVitestJson reads it back. And it logs
+ * every test as it starts and as it finishes, synchronously from the test's own thread: the JSON report
+ * is written only at the end, and Vitest's own progress messages are batched, so after an endless loop
+ * the log is all that tells which tests had finished. Its lines are shaped like the JSON report's.
  */
 // The context is destructured: Vitest reads a hook's first parameter for the `test.extend` fixtures it
 // needs, and a plain \`(context) =>\` failed every test of a file using fixtures with FixtureParseError.
-export const FAILURE_META_SETUP_SOURCE = `import { beforeEach } from 'vitest';
-beforeEach(({ task, onTestFailed }) => {
+export const FAILURE_META_SETUP_SOURCE = `import { appendFileSync } from 'node:fs';
+import { beforeEach } from 'vitest';
+const log = new URL(${JSON.stringify('./' + TEST_PROGRESS_FILE)}, import.meta.url);
+const ancestors = (task) => {
+  const titles = [];
+  for (let suite = task.suite; suite && suite !== task.file; suite = suite.suite) titles.unshift(suite.name);
+  return titles;
+};
+beforeEach(({ task, onTestFailed, onTestFinished }) => {
+  const test = { file: task.file.filepath, ancestorTitles: ancestors(task), title: task.name };
+  appendFileSync(log, JSON.stringify({ event: 'started', ...test }) + '\\n');
+  onTestFinished(() => {
+    const errors = task.result?.errors ?? [];
+    const failed = task.result?.state === 'fail';
+    // Vitest flips a \`fails\` test's outcome after these hooks.
+    const status = failed !== Boolean(task.fails) ? 'failed' : 'passed';
+    const failureMessages = status === 'failed' ? (failed ? errors.map((e) => e.stack || e.message) : ['AssertionError: Expect test to fail']) : [];
+    const error = failed && !task.fails ? errors[0] : undefined;
+    const meta = error ? { ${JSON.stringify(FAILURE_META_KEY)}: { expected: error.expected, actual: error.actual, diff: error.diff } } : {};
+    const duration = task.result?.duration ?? 0;
+    appendFileSync(log, JSON.stringify({ event: 'finished', ...test, status, duration, failureMessages, meta }) + '\\n');
+  });
   onTestFailed(() => {
     const error = task.result?.errors?.[0];
     if (!error) return;

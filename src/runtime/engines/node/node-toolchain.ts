@@ -6,11 +6,12 @@ import {
   RunTimeoutError,
   type Files,
   type LintRequest,
+  type TestObserver,
   type TestRequest,
   type Toolchain,
 } from '../../checks/toolchain.ts';
 import { parseEslintJson } from '../../parse/eslint-json.ts';
-import { parseVitestJson } from '../../parse/vitest-json.ts';
+import { parseVitestJson, parseVitestProgress } from '../../parse/vitest-json.ts';
 import { parseUnhandledErrors } from '../../parse/vitest-unhandled.ts';
 import { stripAnsi } from '../../parse/ansi.ts';
 import { runSandboxed, type SandboxedRun } from '../../sandbox/run-sandboxed.ts';
@@ -26,6 +27,7 @@ import {
   shuffleArgs,
   FAILURE_META_SETUP_SOURCE,
   PACKAGE_JSON,
+  TEST_PROGRESS_FILE,
   TSCONFIG_JSON,
   UNHANDLED_ERRORS_FILE,
   UNHANDLED_REPORTER,
@@ -103,12 +105,21 @@ export class NodeToolchain implements Toolchain {
     });
   }
 
-  async test(files: Files, request: TestRequest, signal: AbortSignal): Promise<TestResult[]> {
-    const [results = []] = await this.testEach([files], request, signal);
+  async test(files: Files, request: TestRequest, signal: AbortSignal, observer?: TestObserver): Promise<TestResult[]> {
+    const [results = []] = await this.#testRun([files], request, signal, observer);
     return results;
   }
 
-  async testEach(workspaces: readonly Files[], request: TestRequest, signal: AbortSignal): Promise<TestResult[][]> {
+  testEach(workspaces: readonly Files[], request: TestRequest, signal: AbortSignal): Promise<TestResult[][]> {
+    return this.#testRun(workspaces, request, signal, undefined);
+  }
+
+  async #testRun(
+    workspaces: readonly Files[],
+    request: TestRequest,
+    signal: AbortSignal,
+    observer: TestObserver | undefined,
+  ): Promise<TestResult[][]> {
     return this.#inWorkspace(async (workspace) => {
       const folders = workspaces.map((_, i) => `w${i}`);
       await Promise.all(workspaces.map((files, i) => writeWorkspace(workspace.onHost(`w${i}`), files)));
@@ -140,7 +151,11 @@ export class NodeToolchain implements Toolchain {
         // Errors outside tests fail `vitest run` but are missing from the JSON report.
         `--reporter=${workspace.inside(UNHANDLED_REPORTER)}`,
       ];
-      const run = await this.#run(workspace, args, '', signal);
+      // The log is read once the process has ended, however it ended: stopped at the time limit, it is the
+      // only record of the tests that had finished.
+      const run = await this.#run(workspace, args, '', signal).finally(() =>
+        observer ? tellProgress(workspace, observer) : undefined,
+      );
       const text = await readFile(workspace.onHost('report.json'), 'utf8').catch(() => undefined);
       if (text === undefined) throw new Error(toolError('Vitest', run.stderr || run.stdout, workspace));
       const all = parseVitestJson(text, { root: workspace.dir });
@@ -216,6 +231,16 @@ export class NodeToolchain implements Toolchain {
     } finally {
       if (!this.#options.keepRunFolders) await workspace.remove();
     }
+  }
+}
+
+/** Replays the setup file's test log (generated-files.ts) to `observer`, with workspace paths. */
+async function tellProgress(workspace: SandboxWorkspace, observer: TestObserver): Promise<void> {
+  const text = await readFile(workspace.onHost(TEST_PROGRESS_FILE), 'utf8').catch(() => '');
+  const folder = workspace.inside('w0');
+  for (const entry of parseVitestProgress(text, { root: folder })) {
+    if (entry.event === 'started') observer.testStarted(entry.test);
+    else observer.testFinished(withoutRunPaths(entry.result, '', folder + '/', workspace.dir + '/'));
   }
 }
 

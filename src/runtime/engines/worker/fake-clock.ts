@@ -311,5 +311,7 @@ function createDate(now: () => number): DateConstructor {
   };
   Object.setPrototypeOf(callable, ClockDate);
   callable.prototype = ClockDate.prototype;
+  // Named as the real one: `expect.any(Date)` prints its sample's name (`Any<Date>` in a snapshot).
+  Object.defineProperty(callable, 'name', { value: 'Date' });
   return callable as unknown as DateConstructor;
 }

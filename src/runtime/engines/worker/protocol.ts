@@ -1,6 +1,7 @@
 import type { CheckReport, LintProblem } from '../../report/check-report.ts';
 import type { ExerciseBundle } from '../../exercise/bundle.ts';
 import type { Files } from '../../checks/toolchain.ts';
+import type { RunEvent } from '../../grading/run-progress.ts';
 
 /**
  * Messages between the page (worker-engine.ts) and the worker (serve.ts). The bundle is sent once per
@@ -21,8 +22,11 @@ export type HostMessage =
 export type WorkerMessage =
   /** The bundle is loaded and the tools are imported; requests are answered from now on. */
   | { type: 'ready'; exercise: string }
-  /** The run moved on to the check with this id (for the status line, and to name a check that hangs). */
-  | { type: 'progress'; id: number; check: string }
+  /**
+   * What the run just did (a check or test started or finished): for the status line, and so that a run
+   * the host must kill (an endless loop) still reports what had finished (run-progress.ts).
+   */
+  | { type: 'progress'; id: number; event: RunEvent }
   | { type: 'report'; id: number; report: CheckReport }
   /** `engineMs`: the time the lint took inside the worker, for the benchmark's breakdown. */
   | { type: 'lint-result'; id: number; problems: LintProblem[]; engineMs: number }

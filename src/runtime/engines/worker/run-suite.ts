@@ -1,6 +1,8 @@
 import type { TestResult } from '../../report/check-report.ts';
+import type { TestObserver } from '../../checks/toolchain.ts';
 import type { ExpectTask, TestExpect } from './expect.ts';
 import { toFailure } from './failure.ts';
+import { takeSnapshotUpdates } from './snapshots.ts';
 import { FixtureRunner } from './fixtures.ts';
 import { allTests, isConcurrent, suitePath } from './suite-tree.ts';
 import type { Hook, SuiteNode, TestContext, TestNode } from './suite-tree.ts';
@@ -19,6 +21,8 @@ export interface SuiteRunOptions {
   signal: AbortSignal;
   /** Told which test is running (undefined between tests), for the `onTestFinished` import. */
   onCurrentTest?: (context: TestContext | undefined) => void;
+  /** Told each test as it starts and ends: if one never returns, the host still has the others' results. */
+  observer?: TestObserver | undefined;
 }
 
 export interface SuiteRunResult {
@@ -49,7 +53,10 @@ export async function runSuiteTree(root: SuiteNode, options: SuiteRunOptions): P
   function record(test: TestNode, status: TestResult['status'], durationMs: number, error?: unknown): void {
     const result: TestResult = { file: options.file, suite: suitePath(test), name: test.name, status, durationMs };
     if (status === 'fail') result.failure = toFailure(error);
+    const snapshots = takeSnapshotUpdates([...result.suite, test.name].join(' > '));
+    if (snapshots.length > 0) result.snapshots = snapshots;
     results.push(result);
+    options.observer?.testFinished(result);
   }
 
   function recordNotRun(suite: SuiteNode): void {
@@ -128,6 +135,7 @@ export async function runSuiteTree(root: SuiteNode, options: SuiteRunOptions): P
     };
     options.expect.startTest(task, options.file);
     options.onCurrentTest?.(context);
+    options.observer?.testStarted({ file: options.file, suite: suitePath(test), name: test.name });
     const errors: unknown[] = [];
     let skipped = false;
     const started = now();

@@ -1,7 +1,7 @@
 import { restoreAllMocks } from '@vitest/spy';
 import { chai } from '@vitest/expect';
 import type { TestResult } from '../../report/check-report.ts';
-import type { Files } from '../../checks/toolchain.ts';
+import type { Files, TestObserver } from '../../checks/toolchain.ts';
 import { createCollector } from './collect.ts';
 import { createTestExpect } from './expect.ts';
 import { FakeClock } from './fake-clock.ts';
@@ -23,6 +23,7 @@ export interface TestFileOptions {
   signal: AbortSignal;
   /** Run the tests in Vitest's shuffled order for this seed (see shuffle.ts); omitted: declared order. */
   shuffleSeed?: number | undefined;
+  observer?: TestObserver | undefined;
 }
 
 /**
@@ -100,6 +101,7 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
         expect: testExpect,
         signal: options.signal,
         onCurrentTest: (context) => (running = context),
+        observer: options.observer,
       });
       const anyFailed = results.some((result) => result.status === 'fail');
       if (suiteErrors.length > 0 && !anyFailed) results.push(fileFailure(file, suiteErrors[0]));

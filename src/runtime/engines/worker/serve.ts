@@ -2,9 +2,8 @@ import { composeWorkspace, pathsWithRole, type ExerciseBundle } from '../../exer
 import { EDITOR_LINT_CONFIG, EDITOR_LINT_CONFIG_PATH, editorLintTargets } from '../../checks/editor-lint-config.ts';
 import { runChecks } from '../../grading/run-checks.ts';
 import type { LintProblem } from '../../report/check-report.ts';
-import type { Files, Toolchain } from '../../checks/toolchain.ts';
+import type { Files } from '../../checks/toolchain.ts';
 import { capData } from '../../report/cap-text.ts';
-import { checkServedBy } from './check-progress.ts';
 import { isHostMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
 import { WorkerToolchain } from './worker-toolchain.ts';
 import { warmUp } from './warm-up.ts';
@@ -45,10 +44,12 @@ export function serve(port: WorkerPort): void {
     }
     if (!bundle) throw new Error('The worker has no exercise loaded yet');
     if (message.type === 'check') {
-      const announced = announcing(toolchain, bundle, (check) =>
-        port.postMessage({ type: 'progress', id: message.id, check }),
-      );
-      const report = await runChecks(bundle, message.files, announced, { timeoutMs: message.timeoutMs });
+      // Every event is posted as it happens: if learner code then blocks this thread for good, the host
+      // kills it and still reports what had finished.
+      const report = await runChecks(bundle, message.files, toolchain, {
+        timeoutMs: message.timeoutMs,
+        onEvent: (event) => port.postMessage({ type: 'progress', id: message.id, event: capData(event) }),
+      });
       port.postMessage({ type: 'report', id: message.id, report: capData(report) });
     } else {
       const startedAt = performance.now();
@@ -57,25 +58,6 @@ export function serve(port: WorkerPort): void {
       port.postMessage({ type: 'lint-result', id: message.id, problems: capData(problems), engineMs });
     }
   }
-}
-
-/**
- * The toolchain, telling which check each call serves before it starts: if that call never returns (an
- * endless loop), the host can name the check that hung.
- */
-function announcing(toolchain: Toolchain, bundle: ExerciseBundle, announce: (checkId: string) => void): Toolchain {
-  const tell = (kind: 'lint' | 'test', targets: readonly string[], config?: string): void => {
-    const check = checkServedBy(bundle.meta.checks, kind, targets, config);
-    if (check !== undefined) announce(check);
-  };
-  return {
-    engine: toolchain.engine,
-    lint: (files, request, signal) => (
-      tell('lint', request.targets, request.config),
-      toolchain.lint(files, request, signal)
-    ),
-    test: (files, request, signal) => (tell('test', request.targets), toolchain.test(files, request, signal)),
-  };
 }
 
 /**

@@ -1,20 +1,27 @@
-import { chai } from '@vitest/expect';
+import { chai, equals, iterableEquality, subsetEquality } from '@vitest/expect';
 import { format, plugins } from '@vitest/pretty-format';
 import type { Files } from '../../checks/toolchain.ts';
+import type { SnapshotUpdate } from '../../report/check-report.ts';
 import { dirname } from './paths.ts';
+import { workspaceFrames } from './stack.ts';
 
 /**
  * `toMatchSnapshot`, `toMatchInlineSnapshot` and their `toThrowError…` forms, compared the way
  * `vitest run` compares them: values printed by pretty-format with Vitest's snapshot options, stored
  * snapshots read from the workspace's `__snapshots__/<test file>.snap`, inline ones from the call. A
- * snapshot that does not exist yet passes, as `vitest run` passes it while writing it (the worker cannot
- * write the learner's files; updating snapshots is the Node engine's job).
+ * snapshot that does not exist yet passes, as `vitest run` passes it while writing it. The worker cannot
+ * write the learner's files: what `vitest -u` would write (a new snapshot, or one that did not match) goes
+ * into the test's result as data, for the workbench's "Update snapshot" (snapshot-update.ts).
  */
 
 interface SnapshotFile {
   testFile: string;
+  /** The `.snap` file's workspace path. */
+  path: string;
   stored: Record<string, string> | undefined;
   counters: Map<string, number>;
+  /** What each test (by full name) would write. */
+  updates: Map<string, SnapshotUpdate[]>;
 }
 
 let current: SnapshotFile | undefined;
@@ -25,7 +32,15 @@ export function startSnapshotFile(files: Files, testFile: string): void {
   const folder = dirname(testFile);
   const path = `${folder ? `${folder}/` : ''}__snapshots__/${testFile.slice(slash + 1)}.snap`;
   const text = files[path];
-  current = { testFile, stored: text === undefined ? undefined : readSnapFile(path, text), counters: new Map() };
+  const stored = text === undefined ? undefined : readSnapFile(path, text);
+  current = { testFile, path, stored, counters: new Map(), updates: new Map() };
+}
+
+/** The snapshots the test `fullTestName` would write, once: its result carries them. */
+export function takeSnapshotUpdates(fullTestName: string): SnapshotUpdate[] {
+  const updates = current?.updates.get(fullTestName) ?? [];
+  current?.updates.delete(fullTestName);
+  return updates;
 }
 
 function readSnapFile(path: string, text: string): Record<string, string> {
@@ -87,16 +102,35 @@ function testName(assertion: object): string {
   return task?.fullTestName ?? '';
 }
 
-function check(assertion: object, received: unknown, expected: string | undefined, key: string): void {
+/** Where a snapshot lives: in the `.snap` file, or inline in the call, found by the caller's stack. */
+type Where = { kind: 'file' } | { kind: 'inline'; stack: string | undefined };
+
+function check(assertion: object, received: unknown, expected: string | undefined, key: string, where: Where): void {
   if (chai.util.flag(assertion, 'negate')) throw new Error('Snapshot matchers cannot be used with "not"');
   const actual = serialize(received);
+  const offer = (): void => offerUpdate(assertion, key, actual.replace(/^\n/, '').replace(/\n$/, ''), where);
   // Not stored yet: `vitest run` writes it and passes.
-  if (expected === undefined) return;
+  if (expected === undefined) return offer();
   if (trimmed(actual) === trimmed(expected)) return;
+  offer();
   const error = new Error(`Snapshot \`${key}\` mismatched`) as Error & { expected: string; actual: string };
   error.expected = trimmed(expected);
   error.actual = trimmed(actual);
   throw error;
+}
+
+function offerUpdate(assertion: object, key: string, value: string, where: Where): void {
+  if (!current) return;
+  let update: SnapshotUpdate;
+  if (where.kind === 'file') update = { kind: 'file', file: current.path, key, value };
+  else {
+    const testFile = current.testFile;
+    const call = workspaceFrames(where.stack).find((frame) => frame.file === testFile);
+    if (!call) return;
+    update = { kind: 'inline', file: testFile, line: call.line, column: call.column, value };
+  }
+  const name = testName(assertion);
+  current.updates.set(name, [...(current.updates.get(name) ?? []), update]);
 }
 
 function nextKey(assertion: object, hint: unknown): string {
@@ -105,6 +139,48 @@ function nextKey(assertion: object, hint: unknown): string {
   const count = (counters.get(name) ?? 0) + 1;
   counters.set(name, count);
   return `${name} ${count}`;
+}
+
+/**
+ * The value to snapshot when the matcher was given property matchers (`toMatchSnapshot({ id:
+ * expect.any(Number) })`): the properties must match, and then stand in the value in place of what they
+ * matched, so the snapshot holds `Any<Number>` rather than a value that changes every run.
+ */
+function withProperties(received: unknown, properties: unknown): unknown {
+  if (typeof properties !== 'object' || properties === null) return received;
+  if (typeof received !== 'object' || received === null) {
+    throw new Error('Received value must be an object when the matcher has properties');
+  }
+  if (!equals(received, properties, [iterableEquality, subsetEquality])) {
+    const error = new Error('Snapshot properties mismatched') as Error & { expected: string; actual: string };
+    error.expected = trimmed(serialize(properties));
+    error.actual = trimmed(serialize(received));
+    throw error;
+  }
+  return mergeProperties(received, properties);
+}
+
+/** `value` with each of `properties` put in its place, into plain objects and arrays alike. */
+function mergeProperties(value: unknown, properties: unknown): unknown {
+  if (Array.isArray(value) && Array.isArray(properties)) {
+    return value.map((item: unknown, i) => (i in properties ? mergeProperties(item, properties[i]) : item));
+  }
+  if (!isPlainObject(value) || !isPlainObject(properties)) return properties;
+  const merged: Record<string, unknown> = { ...value };
+  for (const [key, matcher] of Object.entries(properties)) {
+    merged[key] =
+      key in value && (isPlainObject(matcher) || Array.isArray(matcher))
+        ? mergeProperties(value[key], matcher)
+        : matcher;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  // An asymmetric matcher (expect.any) is a class instance: it stands in whole, it is not merged into.
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** The error a function (or a `.rejects` promise's reason) threw, for the `toThrowError…` forms. */
@@ -126,22 +202,25 @@ export function installSnapshotMatchers(): void {
   add('toMatchSnapshot', function (this: AssertionThis, propertiesOrHint?: unknown, hint?: unknown) {
     const label = typeof propertiesOrHint === 'string' ? propertiesOrHint : hint;
     const key = nextKey(this, label);
-    check(this, chai.util.flag(this, 'object'), current?.stored?.[key], key);
+    const received = withProperties(chai.util.flag(this, 'object'), propertiesOrHint);
+    check(this, received, current?.stored?.[key], key, { kind: 'file' });
   });
   add('toMatchInlineSnapshot', function (this: AssertionThis, propertiesOrSnapshot?: unknown, snapshot?: unknown) {
     const inline = typeof propertiesOrSnapshot === 'string' ? propertiesOrSnapshot : snapshot;
     const key = nextKey(this, undefined);
     const expected = typeof inline === 'string' ? stripIndentation(inline) : undefined;
-    check(this, chai.util.flag(this, 'object'), expected, key);
+    const received = withProperties(chai.util.flag(this, 'object'), propertiesOrSnapshot);
+    check(this, received, expected, key, { kind: 'inline', stack: new Error().stack });
   });
   add('toThrowErrorMatchingSnapshot', function (this: AssertionThis, hint?: unknown) {
     const key = nextKey(this, hint);
-    check(this, thrownBy(this, chai.util.flag(this, 'object')), current?.stored?.[key], key);
+    check(this, thrownBy(this, chai.util.flag(this, 'object')), current?.stored?.[key], key, { kind: 'file' });
   });
   add('toThrowErrorMatchingInlineSnapshot', function (this: AssertionThis, inline?: unknown) {
     const key = nextKey(this, undefined);
     const expected = typeof inline === 'string' ? stripIndentation(inline) : undefined;
-    check(this, thrownBy(this, chai.util.flag(this, 'object')), expected, key);
+    const stack = new Error().stack;
+    check(this, thrownBy(this, chai.util.flag(this, 'object')), expected, key, { kind: 'inline', stack });
   });
   add('toMatchFileSnapshot', () => {
     throw new Error('toMatchFileSnapshot is not supported in the browser engine; the Node engine runs it');

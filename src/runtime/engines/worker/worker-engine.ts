@@ -1,14 +1,16 @@
-import { REPORT_VERSION, type CheckReport, type LintProblem } from '../../report/check-report.ts';
+import type { CheckReport, LintProblem } from '../../report/check-report.ts';
 import { RunTimeoutError } from '../../checks/toolchain.ts';
 import type { ExerciseBundle } from '../../exercise/bundle.ts';
 import type { CheckRequest, Engine, EngineTiming, RunOptions } from '../engine.ts';
 import { capData } from '../../report/cap-text.ts';
+import { RunProgress, type RunEvent } from '../../grading/run-progress.ts';
 import { isWorkerMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
 
 /**
  * The page's side of the instant engine. The worker cannot interrupt a learner's synchronous endless
  * loop, so the time limit is enforced here: past it the worker is terminated and the run is reported as a
- * `timeout` report. Aborting works the same way.
+ * `timeout` report, built from the progress events the worker posted as checks and tests finished, so
+ * those keep their results (run-progress.ts). Aborting works the same way.
  *
  * Every check run gets a worker of its own, started and warmed up (warm-up.ts) before it is needed and
  * discarded after the run, so nothing the code under test changes (globals, prototypes, the harness)
@@ -58,7 +60,7 @@ export function createWorkerEngine(bundle: ExerciseBundle, options: WorkerEngine
 interface Pending {
   resolve(message: WorkerMessage): void;
   reject(error: unknown): void;
-  progress(checkId: string): void;
+  progress(event: RunEvent): void;
 }
 
 interface QueuedLint {
@@ -132,20 +134,22 @@ class WorkerEngine implements Engine {
         await waitReady(worker, options.signal);
         const waitedForWorkerMs = performance.now() - waitFrom;
         options.onStatus?.({ phase: 'running' });
-        let running: string | undefined;
+        const progress = new RunProgress(this.#bundle);
         const outcome = await this.#request(
           worker,
           (id) => ({ type: 'check', id, files: request.files, timeoutMs }),
           timeoutMs + this.#graceMs,
           { signal: options.signal },
-          (checkId) => {
-            running = checkId;
-            const title = this.#bundle.meta.checks.find((c) => c.id === checkId)?.title;
+          (event) => {
+            progress.apply(event);
+            if (event.type !== 'check-started') return;
+            const title = this.#bundle.meta.checks.find((c) => c.id === event.check)?.title;
             options.onStatus?.(title === undefined ? { phase: 'running' } : { phase: 'running', check: title });
           },
         );
         options.onStatus?.({ phase: 'ready' });
-        if (outcome === 'timeout') return timeoutReport(this.#bundle, startedAt, timeoutMs, running);
+        if (outcome === 'timeout')
+          return capData(progress.timedOutReport('worker', startedAt, new RunTimeoutError(timeoutMs)));
         if (outcome.type !== 'report') throw unexpected(outcome);
         options.onTiming?.({ engineMs: outcome.report.durationMs, waitedForWorkerMs });
         return capData(outcome.report);
@@ -293,7 +297,7 @@ class WorkerEngine implements Engine {
       signal,
       onAbort: afterAbort = 'terminate',
     }: { signal: AbortSignal | undefined; onAbort?: 'terminate' | 'detach' },
-    onProgress: (checkId: string) => void = () => {},
+    onProgress: (event: RunEvent) => void = () => {},
   ): Promise<WorkerMessage | 'timeout'> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     // Retired while the request waited its turn (the engine was disposed): the same reason as its others.
@@ -359,7 +363,7 @@ function settle(worker: Booted, message: Exclude<WorkerMessage, { type: 'ready' 
   if (id === null) return;
   const pending = worker.pending.get(id);
   if (!pending) return;
-  if (message.type === 'progress') return pending.progress(message.check);
+  if (message.type === 'progress') return pending.progress(message.event);
   worker.pending.delete(id);
   if (message.type === 'failed') pending.reject(new Error(message.message));
   else pending.resolve(message);
@@ -369,44 +373,6 @@ function settle(worker: Booted, message: Exclude<WorkerMessage, { type: 'ready' 
 function requestId(): number {
   const [high = 0, low = 0] = globalThis.crypto.getRandomValues(new Uint32Array(2));
   return (high & 0x1f_ffff) * 0x1_0000_0000 + low;
-}
-
-/**
- * What runChecks would report had it been able to stop the run itself: the check that hung gets the
- * limit, later ones were not run. Earlier ones had finished, but their results died with the worker.
- */
-function timeoutReport(
-  bundle: ExerciseBundle,
-  startedAt: Date,
-  limitMs: number,
-  hung: string | undefined,
-): CheckReport {
-  const limit = new RunTimeoutError(limitMs);
-  const hungAt = Math.max(
-    0,
-    bundle.meta.checks.findIndex((c) => c.id === hung),
-  );
-  return {
-    version: REPORT_VERSION,
-    exercise: bundle.slug,
-    engine: 'worker',
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
-    verdict: 'timeout',
-    checks: bundle.meta.checks.map((spec, index) => ({
-      id: spec.id,
-      kind: spec.kind,
-      title: spec.title,
-      status: 'timeout' as const,
-      summary:
-        index === hungAt
-          ? limit.message
-          : index < hungAt
-            ? 'Finished, but its result was lost when the stuck run was stopped; run the checks again after fixing the loop'
-            : 'Not run: the time limit was used up',
-      durationMs: 0,
-    })),
-  };
 }
 
 function abortReason(signal: AbortSignal | undefined): unknown {

@@ -1,5 +1,5 @@
 import type { LintProblem, TestResult } from '../../report/check-report.ts';
-import type { Files, LintRequest, TestRequest, Toolchain } from '../../checks/toolchain.ts';
+import type { Files, LintRequest, TestObserver, TestRequest, Toolchain } from '../../checks/toolchain.ts';
 import { lintFiles } from './lint.ts';
 import { snapshotGlobals } from './global-snapshot.ts';
 import { runTestFile } from './run-test-file.ts';
@@ -20,7 +20,7 @@ export class WorkerToolchain implements Toolchain {
     return lintFiles(files, request);
   }
 
-  async test(files: Files, request: TestRequest, signal: AbortSignal): Promise<TestResult[]> {
+  async test(files: Files, request: TestRequest, signal: AbortSignal, observer?: TestObserver): Promise<TestResult[]> {
     const results: TestResult[] = [];
     const { shuffleSeed } = request;
     const targets = shuffleSeed === undefined ? request.targets : shuffleFiles(request.targets, shuffleSeed);
@@ -30,7 +30,7 @@ export class WorkerToolchain implements Toolchain {
       const timeoutMs = request.testTimeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
       const restoreGlobals = snapshotGlobals();
       try {
-        results.push(...(await runTestFile(files, target, { timeoutMs, signal, shuffleSeed })));
+        results.push(...(await runTestFile(files, target, { timeoutMs, signal, shuffleSeed, observer })));
       } finally {
         restoreGlobals();
       }
