@@ -64,7 +64,7 @@ export function serve(port: WorkerPort): void {
  * endless loop), the host can name the check that hung.
  */
 function announcing(toolchain: Toolchain, bundle: ExerciseBundle, announce: (checkId: string) => void): Toolchain {
-  const tell = (kind: 'lint' | 'test', targets: readonly string[], config?: string): void => {
+  const tell = (kind: 'lint' | 'test' | 'typecheck', targets: readonly string[], config?: string): void => {
     const check = checkServedBy(bundle.meta.checks, kind, targets, config);
     if (check !== undefined) announce(check);
   };
@@ -73,6 +73,10 @@ function announcing(toolchain: Toolchain, bundle: ExerciseBundle, announce: (che
     lint: (files, request, signal) => (
       tell('lint', request.targets, request.config),
       toolchain.lint(files, request, signal)
+    ),
+    typecheck: (files, request, signal) => (
+      tell('typecheck', request.targets),
+      toolchain.typecheck(files, request, signal)
     ),
     test: (files, request, signal) => (tell('test', request.targets), toolchain.test(files, request, signal)),
   };
