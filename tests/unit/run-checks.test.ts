@@ -40,6 +40,7 @@ const passingTest = { file: 'tests/a.test.ts', suite: [], name: 't', status: 'pa
 const hangingToolchain: Toolchain = {
   engine: 'node',
   lint: () => Promise.resolve([]),
+  typecheck: () => Promise.resolve([]),
   test: () => new Promise(() => {}),
 };
 
@@ -48,6 +49,7 @@ describe('runChecks', () => {
     const toolchain: Toolchain = {
       engine: 'node',
       lint: () => Promise.resolve([]),
+      typecheck: () => Promise.resolve([]),
       test: () => Promise.resolve([passingTest]),
     };
     const report = await runChecks(bundle, { 'docs/adr.md': '# Context\n' }, toolchain);
@@ -80,6 +82,7 @@ describe('runChecks', () => {
     const broken: Toolchain = {
       engine: 'node',
       lint: () => Promise.reject(new Error('ESLint failed: SyntaxError in eslint.config.js')),
+      typecheck: () => Promise.resolve([]),
       test: () => Promise.resolve([passingTest]),
     };
     const report = await runChecks(bundle, {}, broken);

@@ -29,7 +29,7 @@ export const OVERRIDABLE_COMPILER_OPTIONS = [
   'useUnknownInCatchVariables',
 ] as const;
 
-export type CompilerOverrides = Partial<Record<(typeof OVERRIDABLE_COMPILER_OPTIONS)[number], boolean>>;
+export type CompilerOverrides = { [K in (typeof OVERRIDABLE_COMPILER_OPTIONS)[number]]?: boolean | undefined };
 
 /**
  * The few host globals exercise code uses (console, timers) that lib.es2022 leaves to the DOM or Node

@@ -17,3 +17,11 @@ export interface TypeKit {
 
 /** Loads the kit once; every engine passes one of these to the parts that need types. */
 export type TypeKitLoader = () => Promise<TypeKit>;
+
+/** Where the browser payload (type-kit-entry.ts) leaves the kit on the worker's global scope. */
+export const TYPE_KIT_GLOBAL = '__craftpathTypeKit';
+
+/** Whether an exercise's checks need the kit: only these exercises make the browser download it. */
+export function needsTypeKit(checks: readonly { kind: string; typeAware?: boolean }[]): boolean {
+  return checks.some((check) => check.kind === 'typecheck' || (check.kind === 'lint' && check.typeAware === true));
+}

@@ -6,6 +6,7 @@ import { createModuleLoader, isTypeScript, ModuleSyntaxError } from './module-lo
 import { lintConfigSyntaxError } from '../../checks/lint-config-error.ts';
 import { decodeMappings, originalPosition, type LineMappings } from './source-map.ts';
 import { lintParser } from './lint-parser.ts';
+import { ruleDocsUrl } from '../../parse/rule-docs-url.ts';
 import type { TypeKit } from '../../typecheck/kit.ts';
 import { createTypeProgram } from '../../typecheck/type-program.ts';
 
@@ -120,9 +121,8 @@ function toProblem(file: string, message: Linter.LintMessage, map: LineMappings 
     problem.endLine = end.line;
     problem.endColumn = end.column;
   }
-  if (message.ruleId !== null && /^[a-z-]+$/.test(message.ruleId)) {
-    problem.docsUrl = `https://eslint.org/docs/latest/rules/${message.ruleId}`;
-  }
+  const docsUrl = message.ruleId === null ? undefined : ruleDocsUrl(message.ruleId);
+  if (docsUrl !== undefined) problem.docsUrl = docsUrl;
   return problem;
 }
 

@@ -36,7 +36,7 @@ export class WorkerToolchain implements Toolchain {
     return typeDiagnostics(kit, createTypeProgram(kit, files, request.targets, request.compilerOptions));
   }
 
-  #typeKit(): Promise<TypeKit> {
+  async #typeKit(): Promise<TypeKit> {
     if (!this.#loadTypeKit) throw new Error('Type-aware checks need the TypeScript payload, which this worker was not given');
     return this.#loadTypeKit();
   }
