@@ -59,7 +59,7 @@ export async function buildEngineSources(root: string): Promise<EngineSources> {
 async function bundleOne(
   root: string,
   entry: string,
-  plugins: Plugin[] = [],
+  { plugins = [], define = {} }: { plugins?: Plugin[]; define?: Record<string, string> } = {},
 ): Promise<{ code: string; modules: string[] }> {
   const config: InlineConfig = mergeConfig(workerEngineViteConfig, {
     plugins,
@@ -68,7 +68,7 @@ async function bundleOne(
     logLevel: 'warn',
     publicDir: false,
     // Libraries keep `process.env.NODE_ENV` for their consumers; this bundle is the consumer.
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    define: { 'process.env.NODE_ENV': JSON.stringify('production'), ...define },
     build: {
       write: false,
       minify: true,
@@ -92,7 +92,12 @@ async function bundleOne(
  * Built on first request only: the dev server and a build pay for it once, and only if a page imports it.
  */
 export async function buildTypeKitSource(root: string): Promise<string> {
-  const { code } = await bundleOne(root, TYPE_KIT_ENTRY, [typeKitLibs(), eslintStubForTypescriptEslint()]);
+  const { code } = await bundleOne(root, TYPE_KIT_ENTRY, {
+    plugins: [typeKitLibs(), eslintStubForTypescriptEslint()],
+    // typescript-eslint and its glob helpers read these at load time; the worker has no `process` (and
+    // must not get one: test code would see it). TypeScript's own Node system is never started here.
+    define: { 'process.platform': '"browser"', 'process.env': '{}', 'process.cwd': '(() => "/")' },
+  });
   return code;
 }
 
