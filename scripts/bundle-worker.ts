@@ -36,9 +36,7 @@ try {
     `${'type-kit.js (lazy, type-aware only)'.padEnd(32)} ${kb(typeKitBytes.length).padStart(10)} raw ${kb(gzipSync(typeKitBytes, { level: 9 }).length).padStart(10)} gzip`,
   );
   console.log(`smoke run without Node globals: ${await smokeRun(join(outDir, 'worker.js'), smokeBundle())}`);
-  console.log(
-    `type-aware smoke run: ${await smokeRun(join(outDir, 'worker.js'), typedSmokeBundle(), typeKit)}`,
-  );
+  console.log(`type-aware smoke run: ${await smokeRun(join(outDir, 'worker.js'), typedSmokeBundle(), typeKit)}`);
 } finally {
   if (process.env['KEEP_WORKER_BUNDLE']) console.log(`kept in ${outDir}`);
   else await rm(outDir, { recursive: true, force: true });

@@ -127,11 +127,13 @@ function eslintStubForTypescriptEslint(): Plugin {
     name: 'craftpath:eslint-stub',
     enforce: 'pre',
     resolveId(source, importer) {
-      const fromTypescriptEslint = importer !== undefined && /[\\/]node_modules[\\/]@typescript-eslint[\\/]/.test(importer);
+      const fromTypescriptEslint =
+        importer !== undefined && /[\\/]node_modules[\\/]@typescript-eslint[\\/]/.test(importer);
       if (!fromTypescriptEslint) return null;
       if (source === 'eslint' || source === 'eslint/use-at-your-own-risk') return stub;
       // With a program handed in, the parser only joins and resolves paths: the browser's path module does.
-      if (source === 'node:path' || source === 'path') return this.resolve('path-browserify', importer, { skipSelf: true });
+      if (source === 'node:path' || source === 'path')
+        return this.resolve('path-browserify', importer, { skipSelf: true });
       return null;
     },
     load(id) {
@@ -169,7 +171,8 @@ export function engineSourcesPlugin(root: string): Plugin {
       return id === ENGINE_SOURCES_MODULE ? RESOLVED : null;
     },
     async load(id) {
-      if (id === RESOLVED_TYPE_KIT) return `export const typeKitSource = ${literal(await (typeKit ??= buildTypeKitSource(root)))};`;
+      if (id === RESOLVED_TYPE_KIT)
+        return `export const typeKitSource = ${literal(await (typeKit ??= buildTypeKitSource(root)))};`;
       if (id !== RESOLVED) return null;
       const built = await current();
       for (const input of built.inputs) this.addWatchFile(input);

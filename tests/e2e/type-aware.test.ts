@@ -66,7 +66,9 @@ describe('type-aware checks in the browser engine', () => {
     const checkout = readFileSync(join(SOLUTION, 'src/checkout.ts'), 'utf8')
       .replace("} else if (coupon?.kind === 'fixed') {", "} else if (coupon?.kind !== 'percent') {")
       .replace('return Math.max(totalCents, 0);', 'audit(totalCents);\n  return Math.max(totalCents, 0);')
-      .concat('\nasync function audit(cents: number): Promise<void> {\n  if (cents < 0) throw new Error("negative");\n}\n');
+      .concat(
+        '\nasync function audit(cents: number): Promise<void> {\n  if (cents < 0) throw new Error("negative");\n}\n',
+      );
     await setFile(page, 'lint-gate', 'src/checkout.ts', checkout);
     await run(page);
     const results = page.locator('[data-results]');

@@ -96,7 +96,7 @@ const lintCases: { name: string; config: string; files: Files; rules: string[] }
     config: "export default [{ rules: { '@typescript-eslint/no-floating-promises': 'error' } }];\n",
     files: {
       'src/refund.ts':
-        "async function append(): Promise<void> {}\nexport async function refund(): Promise<void> {\n  append();\n  void append().catch(() => {});\n  await append();\n}\n",
+        'async function append(): Promise<void> {}\nexport async function refund(): Promise<void> {\n  append();\n  void append().catch(() => {});\n  await append();\n}\n',
     },
     rules: ['@typescript-eslint/no-floating-promises'],
   },
@@ -142,8 +142,12 @@ describe('type-aware lint: the worker reports what ESLint with typescript-eslint
 
 describe('lint-gate, the lesson on floating promises, graded by both engines', () => {
   it.each([
-    ['misses-floating-promise', 'gate', 'samples/bugs/record-refund.ts is flagged by @typescript-eslint/no-floating-promises'],
-    ['fixed-coupon-in-plain-else', 'checkout-types', "src/checkout.ts:15:19 - error TS18048"],
+    [
+      'misses-floating-promise',
+      'gate',
+      'samples/bugs/record-refund.ts is flagged by @typescript-eslint/no-floating-promises',
+    ],
+    ['fixed-coupon-in-plain-else', 'checkout-types', 'src/checkout.ts:15:19 - error TS18048'],
   ])(
     'the wrong solution %s fails %s with the item a learner reads',
     async (id, check, label) => {

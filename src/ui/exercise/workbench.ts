@@ -61,7 +61,8 @@ export function prefetchWorkbench(src: string): void {
   // after Start come from a warm ESLint. Learner files reach it only once the workbench is mounted.
   fetchBundle(src).then(
     (bundle) => {
-      if (!prefetched.has(bundle.slug)) prefetched.set(bundle.slug, startWorkerEngine(bundle, sandboxWorker, typeKitSource));
+      if (!prefetched.has(bundle.slug))
+        prefetched.set(bundle.slug, startWorkerEngine(bundle, sandboxWorker, typeKitSource));
     },
     () => undefined,
   );

@@ -33,7 +33,12 @@ const linter = new Linter();
  * cheaper path: Sucrase strips the types and espree parses what is left (no TypeScript payload to load).
  */
 export function lintFiles(files: Files, request: LintRequest, kit?: TypeKit): LintProblem[] {
-  const config = [FAST_PARSER, TYPESCRIPT_FILES, ...(kit ? typedConfig(kit, files) : []), ...loadConfig(files, request.config)];
+  const config = [
+    FAST_PARSER,
+    TYPESCRIPT_FILES,
+    ...(kit ? typedConfig(kit, files) : []),
+    ...loadConfig(files, request.config),
+  ];
   const problems: LintProblem[] = [];
   for (const target of request.targets) {
     const source = files[target];

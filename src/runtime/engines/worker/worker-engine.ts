@@ -119,8 +119,7 @@ class WorkerEngine implements Engine {
     this.#graceMs = options.graceMs ?? 1_000;
     this.#lintTimeoutMs = options.lintTimeoutMs ?? 5_000;
     const { typeKitSource } = options;
-    this.#typeKit =
-      typeKitSource && needsTypeKit(bundle.meta.checks) ? typeKitSource() : Promise.resolve(undefined);
+    this.#typeKit = typeKitSource && needsTypeKit(bundle.meta.checks) ? typeKitSource() : Promise.resolve(undefined);
     // Start loading ESLint and the harness now, while the learner reads the task; the first run's worker
     // loads once the lint worker has and its first lint is answered (or a moment later, when nothing asks
     // for one), so the two do not compete for the first markers.

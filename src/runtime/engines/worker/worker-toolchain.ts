@@ -37,7 +37,8 @@ export class WorkerToolchain implements Toolchain {
   }
 
   async #typeKit(): Promise<TypeKit> {
-    if (!this.#loadTypeKit) throw new Error('Type-aware checks need the TypeScript payload, which this worker was not given');
+    if (!this.#loadTypeKit)
+      throw new Error('Type-aware checks need the TypeScript payload, which this worker was not given');
     return this.#loadTypeKit();
   }
 
