@@ -111,7 +111,9 @@ async function lintVisible(bundle: ExerciseBundle, files: Files, toolchain: Work
   for (const check of bundle.meta.checks) {
     if (check.kind !== 'lint') continue;
     const targets = check.files.filter((file) => !hidden.has(file));
-    problems.push(...(await toolchain.lint(workspace, { config: check.config, targets }, signal)));
+    problems.push(
+      ...(await toolchain.lint(workspace, { config: check.config, targets, typeAware: check.typeAware }, signal)),
+    );
   }
   return problems;
 }
