@@ -10,7 +10,7 @@ import { countLabel } from './wording.ts';
  */
 export const typecheckKind: CheckKind<SpecOf<'typecheck'>> = {
   kind: 'typecheck',
-  toolchain: 'lint',
+  toolchain: 'typecheck',
   runtime: 'any',
   reads: () => READS_NOTHING,
   answerKeyIsSecret: false,
