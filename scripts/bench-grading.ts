@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { NodeToolchain } from '../src/runtime/engines/node/node-toolchain.ts';
 import { WorkerToolchain } from '../src/runtime/engines/worker/worker-toolchain.ts';
+import { loadNodeTypeKit } from '../src/runtime/engines/node/node-type-kit.ts';
 import { solutionFiles, type ExerciseBundle } from '../src/runtime/exercise/bundle.ts';
 import { wrongSolutionFiles } from '../src/runtime/exercise/fixture-edits.ts';
 import { listExerciseSlugs, loadExercise } from '../src/runtime/exercise/load-from-disk.ts';
@@ -48,7 +49,7 @@ async function perExercise(): Promise<void> {
   const wanted = process.env['BENCH_GRADING_EXERCISES']?.split(',').filter(Boolean);
   const slugs = wanted ?? (await listExerciseSlugs('exercises'));
   const node = new NodeToolchain();
-  const worker = new WorkerToolchain();
+  const worker = new WorkerToolchain(loadNodeTypeKit);
   console.log(`\nServer grading per exercise (reference solution, ${RUNS} runs, seconds; one grading at a time)`);
   console.log(
     `${'exercise'.padEnd(30)} ${'node p50'.padStart(8)} ${'node p95'.padStart(8)} ${'worker p50'.padStart(10)}`,
@@ -89,7 +90,7 @@ async function burst(label: string, target: StoreTarget): Promise<void> {
     pick(solutionFiles(bundle)),
     pick(wrongSolutionFiles(bundle, wrongSolution(bundle, 'formatting-only'))),
   ];
-  const worker = new WorkerToolchain();
+  const worker = new WorkerToolchain(loadNodeTypeKit);
   const browserReports: CheckReport[] = [];
   for (const files of variants) browserReports.push(await runChecks(bundle, files, worker));
   const now = new Date().toISOString();

@@ -3,6 +3,7 @@ import type { WrongSolution } from '../content/schema/exercise.ts';
 import { solutionFiles, type ExerciseBundle } from '../runtime/exercise/bundle.ts';
 import { wrongSolutionFiles } from '../runtime/exercise/fixture-edits.ts';
 import { WorkerToolchain } from '../runtime/engines/worker/worker-toolchain.ts';
+import { loadNodeTypeKit } from '../runtime/engines/node/node-type-kit.ts';
 import { AUTHOR_TODO, findAuthorTodos } from '../runtime/exercise/bundle-problems.ts';
 import { ExerciseLoadError, loadExercise } from '../runtime/exercise/load-from-disk.ts';
 import { runChecks } from '../runtime/grading/run-checks.ts';
@@ -40,7 +41,7 @@ export async function verifyExercise(
   exercisesDir: string,
   slug: string,
   toolchain: Toolchain,
-  worker: Toolchain = new WorkerToolchain(),
+  worker: Toolchain = new WorkerToolchain(loadNodeTypeKit),
 ): Promise<VerifyOutcome> {
   const began = Date.now();
   const outcome: VerifyOutcome = {

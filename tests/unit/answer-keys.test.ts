@@ -11,6 +11,7 @@ import type { Toolchain } from '../../src/runtime/checks/toolchain.ts';
 const noTools: Toolchain = {
   engine: 'worker',
   lint: () => Promise.reject(new Error('not needed')),
+  typecheck: () => Promise.reject(new Error('not needed')),
   test: () => Promise.reject(new Error('not needed')),
 };
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exerciseSchema } from '../../src/content/schema/exercise.ts';
-import type { ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
+import { solutionFiles, type ExerciseBundle } from '../../src/runtime/exercise/bundle.ts';
+import { loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
 import { createWorkerEngine } from '../../src/runtime/engines/worker/worker-engine.ts';
 import type { Engine } from '../../src/runtime/engines/engine.ts';
 import { nodeWorker } from './support/node-worker.ts';
@@ -57,4 +58,25 @@ describe('editor markers without a lint check', () => {
     expect(report.checks.map((c) => c.kind)).toEqual(['tests']);
     expect(report.verdict).toBe('pass');
   });
+});
+
+describe('editor markers of a type-aware lint check', () => {
+  let engine: Engine | undefined;
+  afterEach(() => engine?.dispose());
+
+  it('mark a floating promise while the learner types, in the lint worker', async () => {
+    const { bundle: gate } = await loadExercise('exercises', 'lint-gate');
+    engine = createWorkerEngine(gate, { createWorker: nodeWorker, lintTimeoutMs: 60_000 });
+    const solved = solutionFiles(gate);
+    const checkout = (solved['src/checkout.ts'] ?? '')
+      .replace('return Math.max(totalCents, 0);', 'audit();\n  return Math.max(totalCents, 0);')
+      .concat('\nasync function audit(): Promise<void> {}\n');
+    const problems = await engine.lint?.({
+      exercise: gate.slug,
+      files: { 'eslint.config.js': solved['eslint.config.js'] ?? '', 'src/checkout.ts': checkout },
+    });
+    expect(
+      problems?.filter((p) => p.file === 'src/checkout.ts').map((p) => [p.line, p.column, p.ruleId, p.severity]),
+    ).toEqual([[17, 3, '@typescript-eslint/no-floating-promises', 'error']]);
+  }, 90_000);
 });

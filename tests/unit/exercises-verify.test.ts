@@ -68,7 +68,7 @@ describe('exercises verify', () => {
     );
     const result = await runCli(['verify', 'lint-gate', '--exercises-dir', exercisesDir]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('11/12 caught');
+    expect(result.stdout).toContain('13/14 caught');
     expect(result.stdout).toContain(
       'wrong solution "gate-without-fix" ("the right config, but the bug it finds in checkout.ts is left in place") passes every check in the node engine',
     );

@@ -101,7 +101,7 @@ describe('loading an exercise', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^exercises\/lint-gate\/exercise\.yaml: wrongSolutions\[1\]\.caughtBy: "lint" is not the id of a check \(gate, checkout-total\)$/,
+          /^exercises\/lint-gate\/exercise\.yaml: wrongSolutions\[1\]\.caughtBy: "lint" is not the id of a check \(gate, checkout-total, checkout-types\)$/,
         ),
       ]),
     );

@@ -29,6 +29,7 @@ const passingTest = { file: 'tests/a.test.ts', suite: [], name: 't', status: 'pa
 const hangingToolchain: Toolchain = {
   engine: 'node',
   lint: () => Promise.resolve([]),
+  typecheck: () => Promise.resolve([]),
   test: () => new Promise(() => {}),
 };
 
@@ -37,6 +38,7 @@ describe('runChecks', () => {
     const toolchain: Toolchain = {
       engine: 'node',
       lint: () => Promise.resolve([]),
+      typecheck: () => Promise.resolve([]),
       test: () => Promise.resolve([passingTest]),
     };
     const report = await runChecks(bundle, { 'docs/adr.md': '# Context\n' }, toolchain);
@@ -62,6 +64,7 @@ describe('runChecks', () => {
     const partway: Toolchain = {
       engine: 'node',
       lint: () => Promise.resolve([]),
+      typecheck: () => Promise.resolve([]),
       test: (_files, _request, _signal, observer) => {
         observer?.testStarted(passingTest);
         observer?.testFinished(passingTest);
@@ -91,6 +94,7 @@ describe('runChecks', () => {
     const broken: Toolchain = {
       engine: 'node',
       lint: () => Promise.reject(new Error('ESLint failed: SyntaxError in eslint.config.js')),
+      typecheck: () => Promise.resolve([]),
       test: () => Promise.resolve([passingTest]),
     };
     const report = await runChecks(bundle, {}, broken);

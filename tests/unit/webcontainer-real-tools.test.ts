@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/runtime/report/check-report.ts';
 import { solutionFiles, visibleStarter } from '../../src/runtime/exercise/bundle.ts';
 import { loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
+import { wrongSolutionFiles } from '../../src/runtime/exercise/fixture-edits.ts';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 import { NodeToolchain } from '../../src/runtime/engines/node/node-toolchain.ts';
 import { ensureInstalled } from '../../src/runtime/engines/webcontainer/install.ts';
@@ -61,4 +62,21 @@ describe('WebContainer toolchain on the real tools', () => {
     },
     120_000,
   );
+
+  it('runs the real tsc for a typecheck and words its diagnostics as the in-memory program does', async () => {
+    const { bundle } = await loadExercise(join(ROOT, 'exercises'), 'lint-gate');
+    const wrong = bundle.meta.wrongSolutions.find((w) => w.id === 'fixed-coupon-in-plain-else');
+    if (!wrong) throw new Error('lint-gate lost its wrong solution fixed-coupon-in-plain-else');
+    const only = {
+      ...bundle,
+      meta: { ...bundle.meta, checks: bundle.meta.checks.filter((c) => c.kind === 'typecheck') },
+    };
+    const files = wrongSolutionFiles(bundle, wrong);
+    const container = await runChecks(only, files, new WebContainerToolchain(await sandbox()), { timeoutMs: 60_000 });
+    const node = await runChecks(only, files, new NodeToolchain(), { timeoutMs: 60_000 });
+    const items = (report: CheckReport) =>
+      report.checks.flatMap((c) => (c.items ?? []).map((i) => `${i.label}: ${i.message}`));
+    expect(items(container)).toEqual(items(node));
+    expect(items(container)).toContain("src/checkout.ts:15:19 - error TS18048: 'coupon' is possibly 'undefined'.");
+  }, 120_000);
 });

@@ -4,11 +4,12 @@ import { solutionFiles } from '../../src/runtime/exercise/bundle.ts';
 import { wrongSolutionFiles } from '../../src/runtime/exercise/fixture-edits.ts';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 import { WorkerToolchain } from '../../src/runtime/engines/worker/worker-toolchain.ts';
+import { loadNodeTypeKit } from '../../src/runtime/engines/node/node-type-kit.ts';
 import type { CheckReport } from '../../src/runtime/report/check-report.ts';
 
 const EXERCISES = 'exercises';
 const slugs = await listExerciseSlugs(EXERCISES);
-const toolchain = new WorkerToolchain();
+const toolchain = new WorkerToolchain(loadNodeTypeKit);
 
 /** One line per check that did not pass, so a failure shows what the learner would see. */
 function problems(report: CheckReport): string[] {

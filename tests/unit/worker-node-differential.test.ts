@@ -4,6 +4,7 @@ import { solutionFiles, type ExerciseBundle } from '../../src/runtime/exercise/b
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 import { NodeToolchain } from '../../src/runtime/engines/node/node-toolchain.ts';
 import { WorkerToolchain } from '../../src/runtime/engines/worker/worker-toolchain.ts';
+import { loadNodeTypeKit } from '../../src/runtime/engines/node/node-type-kit.ts';
 import type { CheckReport } from '../../src/runtime/report/check-report.ts';
 import type { Files } from '../../src/runtime/checks/toolchain.ts';
 
@@ -15,7 +16,7 @@ import type { Files } from '../../src/runtime/checks/toolchain.ts';
 
 const EXERCISES = 'exercises';
 const slugs = await listExerciseSlugs(EXERCISES);
-const worker = new WorkerToolchain();
+const worker = new WorkerToolchain(loadNodeTypeKit);
 const node = new NodeToolchain();
 
 /** What must agree between engines, as sorted lines so a difference reads as a small diff. */

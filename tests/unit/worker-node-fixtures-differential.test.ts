@@ -5,6 +5,7 @@ import { wrongSolutionFiles } from '../../src/runtime/exercise/fixture-edits.ts'
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
 import { NodeToolchain } from '../../src/runtime/engines/node/node-toolchain.ts';
 import { WorkerToolchain } from '../../src/runtime/engines/worker/worker-toolchain.ts';
+import { loadNodeTypeKit } from '../../src/runtime/engines/node/node-type-kit.ts';
 import type { CheckResult } from '../../src/runtime/report/check-report.ts';
 import type { Files } from '../../src/runtime/checks/toolchain.ts';
 
@@ -17,7 +18,7 @@ import type { Files } from '../../src/runtime/checks/toolchain.ts';
 
 const EXERCISES = 'exercises';
 const slugs = await listExerciseSlugs(EXERCISES);
-const worker = new WorkerToolchain();
+const worker = new WorkerToolchain(loadNodeTypeKit);
 const node = new NodeToolchain();
 
 const bundles = await Promise.all(slugs.map(async (slug) => (await loadExercise(EXERCISES, slug)).bundle));

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { slug } from './lesson.ts';
+import type { OVERRIDABLE_COMPILER_OPTIONS } from '../../runtime/typecheck/compiler-options.ts';
 
 /**
  * Metadata of an exercise: exercises/<slug>/exercise.yaml. The folder beside it holds
@@ -63,6 +64,49 @@ export const lintCheckSchema = z
       .default([]),
     /** Warnings count as failures unless this is raised; errors always fail. */
     maxWarnings: z.number().int().nonnegative().default(0),
+    /**
+     * Lint with a TypeScript program, so the config may turn on typescript-eslint's type-aware rules
+     * (`@typescript-eslint/no-floating-promises`, …) and TypeScript files are parsed as TypeScript in
+     * every engine. Costs a compile; in the browser it loads the TypeScript payload, which is why it is
+     * declared here and not guessed from the config.
+     */
+    typeAware: z.boolean().default(false),
+  })
+  .strict();
+
+/** `tsc --noEmit` over the listed files and what they import (src/runtime/checks/typecheck.ts). */
+export const typecheckCheckSchema = z
+  .object({
+    ...checkBase,
+    kind: z.literal('typecheck'),
+    /** Root files of the program, as workspace paths; the files they import are checked too. */
+    files: z.array(workspacePath).min(1),
+    /**
+     * Compiler options that differ from the engine's (strict, ES2022, bundler resolution; see
+     * src/runtime/typecheck/compiler-options.ts). Only these flags may change: the rest decide what
+     * the browser must download and how modules resolve, which every exercise shares.
+     */
+    compilerOptions: z
+      .object({
+        /** All strict-family checks (on by default); off only for a lesson about what they catch. */
+        strict: z.boolean().optional(),
+        /** `array[i]` and `record[key]` may be undefined. */
+        noUncheckedIndexedAccess: z.boolean().optional(),
+        /** `prop?: T` does not accept an explicit `undefined`. */
+        exactOptionalPropertyTypes: z.boolean().optional(),
+        /** Every code path of a function with a return type returns. */
+        noImplicitReturns: z.boolean().optional(),
+        /** Overriding members say `override`. */
+        noImplicitOverride: z.boolean().optional(),
+        /** A non-empty `case` must not fall through. */
+        noFallthroughCasesInSwitch: z.boolean().optional(),
+        /** Index-signature properties are read with brackets, not dots. */
+        noPropertyAccessFromIndexSignature: z.boolean().optional(),
+        /** A caught value is `unknown`, not `any` (part of strict). */
+        useUnknownInCatchVariables: z.boolean().optional(),
+      } satisfies Record<(typeof OVERRIDABLE_COMPILER_OPTIONS)[number], z.ZodOptional<z.ZodBoolean>>)
+      .strict()
+      .default({}),
   })
   .strict();
 
@@ -378,6 +422,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
   calibrationCheckSchema,
   critiqueCheckSchema,
   importCyclesCheckSchema,
+  typecheckCheckSchema,
 ]);
 export type CheckSpec = z.infer<typeof checkSchema>;
 
@@ -507,6 +552,7 @@ function referencedPaths(check: CheckSpec): { at: (string | number)[]; value: st
     case 'tests':
       return [...list('files', check.files), ...list('starterFiles', check.starterFiles)];
     case 'import-cycles':
+    case 'typecheck':
       return list('files', check.files);
     case 'learner-tests':
       return [...list('tests', check.tests), { at: ['subject'], value: check.subject }];

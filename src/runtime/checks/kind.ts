@@ -19,7 +19,7 @@ export const READS_NOTHING: BundleReads = { solution: [], fixtures: [] };
 export interface CheckKind<S extends CheckSpec = CheckSpec> {
   readonly kind: S['kind'];
   /** What it asks of the toolchain; 'none' kinds are pure and run anywhere, even before a toolchain boots. */
-  readonly toolchain: 'none' | 'lint' | 'test';
+  readonly toolchain: 'none' | 'lint' | 'test' | 'typecheck';
   /** 'node': needs real processes (the CLI, a server, a WebContainer); 'any': the browser worker can run it. */
   readonly runtime: 'any' | 'node';
   /** Bundle files it reads besides the workspace, so what ships to the browser is only what checks need. */

@@ -18,7 +18,11 @@ export const lintKind: CheckKind<SpecOf<'lint'>> = {
   answerKeyIsSecret: false,
   async run(spec, { workspace, toolchain, bundle, signal }) {
     const targets = [...new Set([...spec.files, ...spec.expect.map((e) => e.file)])];
-    const problems = await toolchain.lint(workspace, { config: spec.config, targets }, signal);
+    const problems = await toolchain.lint(
+      workspace,
+      { config: spec.config, targets, typeAware: spec.typeAware },
+      signal,
+    );
     const onFiles = problems.filter((p) => spec.files.includes(p.file));
     const errors = onFiles.filter((p) => p.severity === 'error').length;
     const warnings = onFiles.length - errors;

@@ -8,5 +8,6 @@ import type { Toolchain } from './toolchain.ts';
 export const noToolchain: Toolchain = {
   engine: 'worker',
   lint: () => Promise.reject(new Error('this check needs ESLint; run it with an engine')),
+  typecheck: () => Promise.reject(new Error('this check needs TypeScript; run it with an engine')),
   test: () => Promise.reject(new Error('this check needs Vitest; run it with an engine')),
 };

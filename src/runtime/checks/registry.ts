@@ -10,6 +10,7 @@ import { learnerTestsKind } from './learner-tests.ts';
 import { lintKind } from './lint.ts';
 import { reviewKind } from './review.ts';
 import { testsKind } from './tests.ts';
+import { typecheckKind } from './typecheck.ts';
 
 type Registry = { [K in CheckSpec['kind']]: CheckKind<Extract<CheckSpec, { kind: K }>> };
 
@@ -25,6 +26,7 @@ export const checkKinds: Registry = {
   calibration: calibrationKind,
   critique: critiqueKind,
   'import-cycles': importCyclesKind,
+  typecheck: typecheckKind,
 };
 
 export function kindOf(spec: CheckSpec): CheckKind {

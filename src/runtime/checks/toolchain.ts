@@ -1,4 +1,6 @@
 import type { LintProblem, TestResult, EngineName } from '../report/check-report.ts';
+import type { CompilerOverrides } from '../typecheck/compiler-options.ts';
+import type { TypeDiagnostic } from '../typecheck/type-program.ts';
 
 /** Workspace files by path (forward slashes, relative to the workspace root) to their text. */
 export type Files = Readonly<Record<string, string>>;
@@ -12,6 +14,8 @@ export interface Toolchain {
   readonly engine: EngineName;
   /** Lint `targets` inside `files` with the flat config at `config` (a path inside `files`). */
   lint(files: Files, request: LintRequest, signal: AbortSignal): Promise<LintProblem[]>;
+  /** `tsc --noEmit` over `targets` (and what they import) inside `files`; diagnostics in tsc's order. */
+  typecheck(files: Files, request: TypecheckRequest, signal: AbortSignal): Promise<TypeDiagnostic[]>;
   /**
    * Run the Vitest-style test files `targets` inside `files`; one result per test, skipped ones included.
    * `observer` hears each test start and finish, at the latest before the promise settles (also when it
@@ -37,6 +41,13 @@ export interface TestObserver {
 export interface LintRequest {
   config: string;
   targets: readonly string[];
+  /** Parse TypeScript with typescript-eslint and a program, so type-aware rules can run (lint's `typeAware`). */
+  typeAware?: boolean;
+}
+
+export interface TypecheckRequest {
+  targets: readonly string[];
+  compilerOptions: CompilerOverrides;
 }
 
 export interface TestRequest {

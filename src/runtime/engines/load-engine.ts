@@ -14,6 +14,8 @@ export interface CreateEngineOptions {
   worker?: Engine;
   /** The browser's, unless a test says otherwise. */
   capabilities?: Capabilities;
+  /** The type kit's script, fetched only for exercises with type-aware checks (WorkerEngineOptions). */
+  typeKitSource?: () => Promise<string>;
 }
 
 export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
@@ -25,7 +27,7 @@ export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
  * WebContainer starts booting now, as soon as the exercise is on screen.
  */
 export async function createEngine(bundle: ExerciseBundle, options: CreateEngineOptions): Promise<Engine> {
-  const worker = options.worker ?? (await startWorkerEngine(bundle, options.createWorker));
+  const worker = options.worker ?? (await startWorkerEngine(bundle, options.createWorker, options.typeKitSource));
   const capabilities = options.capabilities ?? readCapabilities();
   const mode = bundle.meta.engine;
   const first = chooseEngine({ mode, slug: bundle.slug, capabilities, boot: 'not-started' });
@@ -47,7 +49,11 @@ export async function createEngine(bundle: ExerciseBundle, options: CreateEngine
 }
 
 /** The instant engine alone: its lint worker and first run worker start loading at once. */
-export async function startWorkerEngine(bundle: ExerciseBundle, createWorker: WorkerFactory): Promise<Engine> {
+export async function startWorkerEngine(
+  bundle: ExerciseBundle,
+  createWorker: WorkerFactory,
+  typeKitSource?: () => Promise<string>,
+): Promise<Engine> {
   const { createWorkerEngine } = await import('./worker/worker-engine.ts');
-  return createWorkerEngine(bundle, { createWorker });
+  return createWorkerEngine(bundle, { createWorker, ...(typeKitSource ? { typeKitSource } : {}) });
 }

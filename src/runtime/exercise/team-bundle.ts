@@ -23,6 +23,8 @@ export function teamModeBundle(bundle: ExerciseBundle): TeamModeBundle {
     if (kind.answerKeyIsSecret || reads.fixtures.length > 0 || reads.solution.length > 0) return false;
     if (spec.kind === 'lint') return ![...spec.files, ...spec.expect.map((e) => e.file)].some((f) => hidden.has(f));
     if (spec.kind === 'tests') return !spec.files.some((f) => hidden.has(f));
+    // The compiler reads the roots and what they import; learner files import no hidden ones.
+    if (spec.kind === 'typecheck') return !spec.files.some((f) => hidden.has(f));
     return false;
   };
   const browserChecks = bundle.meta.checks.filter(inBrowser);

@@ -105,6 +105,7 @@ function observed(toolchain: Toolchain, check: string, emit: (event: RunEvent) =
   return {
     engine: toolchain.engine,
     lint: (files, request, signal) => toolchain.lint(files, request, signal),
+    typecheck: (files, request, signal) => toolchain.typecheck(files, request, signal),
     test: (files, request, signal) => {
       emit({ type: 'tests-started', check });
       return toolchain.test(files, request, signal, observer);

@@ -7,7 +7,7 @@ import { applySnapshotUpdates } from '../../runtime/snapshots/snapshot-update.ts
 import { createEngine, startWorkerEngine } from '../../runtime/engines/load-engine.ts';
 import type { StorageNotice } from '../../runtime/storage/saved-work.ts';
 import { LastReports } from '../../runtime/storage/last-report.ts';
-import { openSandbox, sandboxWorker } from '../sandbox/sandbox-frame.ts';
+import { openSandbox, sandboxWorker, typeKitSource } from '../sandbox/sandbox-frame.ts';
 import { autosaveFor } from './autosave.ts';
 import { LintGate } from './inert-notice.ts';
 import { previousRunBanner } from './previous-run.ts';
@@ -62,7 +62,8 @@ export function prefetchWorkbench(src: string): void {
   // after Start come from a warm ESLint. Learner files reach it only once the workbench is mounted.
   fetchBundle(src).then(
     (bundle) => {
-      if (!prefetched.has(bundle.slug)) prefetched.set(bundle.slug, startWorkerEngine(bundle, sandboxWorker));
+      if (!prefetched.has(bundle.slug))
+        prefetched.set(bundle.slug, startWorkerEngine(bundle, sandboxWorker, typeKitSource));
     },
     () => undefined,
   );
@@ -196,6 +197,7 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     const shown = showsEngineStatus(bundle.meta.engine);
     return createEngine(bundle, {
       createWorker: sandboxWorker,
+      typeKitSource,
       ...(worker ? { worker } : {}),
       onStatus: (s) => {
         // Kept as data for the tests either way: the boot still runs for `auto`, just without a word.

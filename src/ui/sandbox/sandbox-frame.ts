@@ -22,6 +22,14 @@ export function openSandbox(): Promise<RelayPort> {
 export const sandboxWorker = linkedWorkerFactory(openSandbox);
 
 /**
+ * The type kit's script for the engine's workers: a module of its own (megabytes), imported only when an
+ * exercise with type-aware checks asks for it (worker-engine.ts decides), then sent in each `init`.
+ */
+export async function typeKitSource(): Promise<string> {
+  return (await import('virtual:craftpath/type-kit-source')).typeKitSource;
+}
+
+/**
  * `srcdoc` rather than a URL: an about:srcdoc document inherits the page's COEP, so it loads on
  * cross-origin isolated pages (WebContainers) with no header of its own, in dev, preview and every host.
  */

@@ -1,4 +1,6 @@
 import { FAILURE_META_KEY } from '../../parse/vitest-json.ts';
+import { BASE_COMPILER_OPTIONS, GLOBALS_D_TS, GLOBALS_D_TS_PATH } from '../../typecheck/compiler-options.ts';
+import type { Files } from '../../checks/toolchain.ts';
 
 /**
  * Files the engine adds next to the learner's: they are the engine's choices (parser, reporter setup),
@@ -18,16 +20,38 @@ export const TSCONFIG_JSON = JSON.stringify({
 
 export const ESLINT_WRAPPER = 'eslint.craftpath.config.mjs';
 
+/** The project a type-aware lint builds: every TypeScript file, with the options every engine uses. */
+export const TYPE_AWARE_TSCONFIG = 'tsconfig.craftpath-lint.json';
+
+/** Files a type-aware lint adds to the workspace: its tsconfig and the globals it declares. */
+export function typeAwareLintFiles(): Files {
+  return {
+    [GLOBALS_D_TS_PATH]: GLOBALS_D_TS,
+    [TYPE_AWARE_TSCONFIG]: JSON.stringify({
+      compilerOptions: BASE_COMPILER_OPTIONS,
+      files: [GLOBALS_D_TS_PATH],
+      include: ['**/*.ts', '**/*.mts', '**/*.cts'],
+    }),
+  };
+}
+
 /**
  * ESLint entry config: typescript-eslint's parser for TypeScript files, then the exercise's own config
  * for the rules. The exercise config stays import-free so the worker engine can evaluate the same file.
+ * Type-aware: the parser gets the project, and typescript-eslint's rules are registered under their
+ * usual prefix, so the exercise config turns one on by name ('@typescript-eslint/no-floating-promises').
  */
-export function eslintWrapperConfig(exerciseConfig: string): string {
+export function eslintWrapperConfig(exerciseConfig: string, typeAware = false): string {
+  const parserOptions = typeAware
+    ? `, parserOptions: { project: ${JSON.stringify('./' + TYPE_AWARE_TSCONFIG)}, tsconfigRootDir: import.meta.dirname }`
+    : '';
   return [
     "import tsParser from '@typescript-eslint/parser';",
+    ...(typeAware ? ["import tsRules from '@typescript-eslint/eslint-plugin/use-at-your-own-risk/rules';"] : []),
     `import exercise from ${JSON.stringify('./' + exerciseConfig)};`,
-    "const typescript = { files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'], languageOptions: { parser: tsParser } };",
-    'export default [typescript, ...(Array.isArray(exercise) ? exercise : [exercise])];',
+    `const typescript = { files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'], languageOptions: { parser: tsParser${parserOptions} } };`,
+    ...(typeAware ? ["const typed = { plugins: { '@typescript-eslint': { rules: tsRules } } };"] : []),
+    `export default [typescript, ${typeAware ? 'typed, ' : ''}...(Array.isArray(exercise) ? exercise : [exercise])];`,
     '',
   ].join('\n');
 }

@@ -39,7 +39,7 @@ export class NodeEngine implements Engine {
       if (targets.length === 0) continue;
       problems.push(
         ...(await this.#withController(options.signal, (signal) =>
-          this.#toolchain.lint(workspace, { config: check.config, targets }, signal),
+          this.#toolchain.lint(workspace, { config: check.config, targets, typeAware: check.typeAware }, signal),
         )),
       );
     }

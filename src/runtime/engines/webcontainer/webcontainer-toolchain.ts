@@ -1,5 +1,8 @@
 import type { LintProblem, TestResult } from '../../report/check-report.ts';
-import type { Files, LintRequest, TestRequest, Toolchain } from '../../checks/toolchain.ts';
+import type { Files, LintRequest, TestRequest, Toolchain, TypecheckRequest } from '../../checks/toolchain.ts';
+import { GLOBALS_D_TS, GLOBALS_D_TS_PATH, typecheckTsconfig } from '../../typecheck/compiler-options.ts';
+import type { TypeDiagnostic } from '../../typecheck/type-program.ts';
+import { parseTscOutput } from '../../typecheck/tsc-output.ts';
 import { parseEslintJson } from '../../parse/eslint-json.ts';
 import { parseVitestJson } from '../../parse/vitest-json.ts';
 import {
@@ -9,6 +12,7 @@ import {
   TSCONFIG_JSON,
   eslintWrapperConfig,
   shuffleArgs,
+  typeAwareLintFiles,
   vitestConfig,
 } from '../node/generated-files.ts';
 import { FileMirror } from './file-mirror.ts';
@@ -26,6 +30,7 @@ export interface WebContainerToolchainOptions {
 
 const ESLINT_REPORT = 'eslint-report.json';
 const VITEST_REPORT = 'vitest-report.json';
+const TYPECHECK_TSCONFIG = 'tsconfig.craftpath-typecheck.json';
 
 /**
  * The real ESLint and Vitest inside a WebContainer, on files kept in the container between runs. The same
@@ -53,7 +58,12 @@ export class WebContainerToolchain implements Toolchain {
     const workspace = `${this.#folder}/w0`;
     await this.#mirror.sync(
       workspace,
-      { 'tsconfig.json': TSCONFIG_JSON, ...files, [ESLINT_WRAPPER]: eslintWrapperConfig(request.config) },
+      {
+        'tsconfig.json': TSCONFIG_JSON,
+        ...files,
+        ...(request.typeAware ? typeAwareLintFiles() : {}),
+        [ESLINT_WRAPPER]: eslintWrapperConfig(request.config, request.typeAware),
+      },
       signal,
     );
     const report = `${this.#folder}/${ESLINT_REPORT}`;
@@ -79,6 +89,32 @@ export class WebContainerToolchain implements Toolchain {
     // Exit code 2 is ESLint's "could not lint" (a broken config); 0 and 1 come with a report.
     if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`ESLint failed: ${tail(run.output, 8)}`);
     return parseEslintJson(await this.#sandbox.fs.readFile(report, 'utf-8'), { root: this.#absolute(workspace) });
+  }
+
+  /** The real `tsc` in the container, with the options and globals the other engines' programs use. */
+  async typecheck(files: Files, request: TypecheckRequest, signal: AbortSignal): Promise<TypeDiagnostic[]> {
+    const workspace = `${this.#folder}/w0`;
+    const tsconfig = TYPECHECK_TSCONFIG;
+    await this.#mirror.sync(
+      workspace,
+      {
+        'tsconfig.json': TSCONFIG_JSON,
+        ...files,
+        [GLOBALS_D_TS_PATH]: GLOBALS_D_TS,
+        [tsconfig]: typecheckTsconfig(request.targets, request.compilerOptions),
+      },
+      signal,
+    );
+    const args = [this.#bin('typescript/bin/tsc'), '--project', tsconfig, '--pretty', 'false'];
+    const run = await runProcess(this.#sandbox, 'node', args, {
+      cwd: workspace,
+      signal,
+      limitMs: this.#processLimitMs,
+    });
+    // Exit code 0: no errors; 1 or 2: diagnostics were printed (2 when an output was skipped); else tsc broke.
+    const diagnostics = parseTscOutput(run.output);
+    if (run.exitCode !== 0 && diagnostics.length === 0) throw new Error(`tsc failed: ${tail(run.output, 8)}`);
+    return diagnostics;
   }
 
   async test(files: Files, request: TestRequest, signal: AbortSignal): Promise<TestResult[]> {

@@ -6,6 +6,9 @@ import { createModuleLoader, isTypeScript, ModuleSyntaxError } from './module-lo
 import { lintConfigSyntaxError } from '../../checks/lint-config-error.ts';
 import { decodeMappings, originalPosition, type LineMappings } from './source-map.ts';
 import { lintParser } from './lint-parser.ts';
+import { ruleDocsUrl } from '../../parse/rule-docs-url.ts';
+import type { TypeKit } from '../../typecheck/kit.ts';
+import { createTypeProgram } from '../../typecheck/type-program.ts';
 
 /**
  * ESLint in the worker: the browser build of ESLint's Linter with the exercise's own flat config, on
@@ -23,15 +26,44 @@ const FAST_PARSER: FlatConfig = { languageOptions: { parser: lintParser } };
 
 const linter = new Linter();
 
-export function lintFiles(files: Files, request: LintRequest): LintProblem[] {
-  const config = [FAST_PARSER, TYPESCRIPT_FILES, ...loadConfig(files, request.config)];
+/**
+ * `kit` (a type-aware lint): TypeScript files are parsed by typescript-eslint with a program over every
+ * TypeScript file of the workspace, as the Node engine's project does, and its rules are registered; so
+ * type-aware rules, TS-only selectors and `import type` read the same AST as in Node. Without it, the
+ * cheaper path: Sucrase strips the types and espree parses what is left (no TypeScript payload to load).
+ */
+export function lintFiles(files: Files, request: LintRequest, kit?: TypeKit): LintProblem[] {
+  const config = [
+    FAST_PARSER,
+    TYPESCRIPT_FILES,
+    ...(kit ? typedConfig(kit, files) : []),
+    ...loadConfig(files, request.config),
+  ];
   const problems: LintProblem[] = [];
   for (const target of request.targets) {
     const source = files[target];
     if (source === undefined) throw new Error(`No file ${target} to lint`);
-    problems.push(...lintOne(target, source, config));
+    problems.push(...(kit ? lintTyped(target, source, config) : lintOne(target, source, config)));
   }
   return problems;
+}
+
+function typedConfig(kit: TypeKit, files: Files): FlatConfig[] {
+  const roots = Object.keys(files).filter((path) => isTypeScript(path));
+  const program = createTypeProgram(kit, files, roots);
+  return [
+    {
+      ...TYPESCRIPT_FILES,
+      languageOptions: { parser: kit.parser, parserOptions: { programs: [program], tsconfigRootDir: '/' } },
+    },
+    { plugins: { '@typescript-eslint': { rules: kit.rules } as NonNullable<FlatConfig['plugins']>[string] } },
+  ];
+}
+
+/** TypeScript read as TypeScript: no stripping, so no positions to map back. */
+function lintTyped(file: string, source: string, config: FlatConfig[]): LintProblem[] {
+  const messages = linter.verify(source, config, { filename: file, allowInlineConfig: false });
+  return messages.map((message) => toProblem(file, message, undefined));
 }
 
 /** The exercise config is plain JS (`export default [...]`), evaluated like any workspace module. */
@@ -94,9 +126,8 @@ function toProblem(file: string, message: Linter.LintMessage, map: LineMappings 
     problem.endLine = end.line;
     problem.endColumn = end.column;
   }
-  if (message.ruleId !== null && /^[a-z-]+$/.test(message.ruleId)) {
-    problem.docsUrl = `https://eslint.org/docs/latest/rules/${message.ruleId}`;
-  }
+  const docsUrl = message.ruleId === null ? undefined : ruleDocsUrl(message.ruleId);
+  if (docsUrl !== undefined) problem.docsUrl = docsUrl;
   return problem;
 }
 

@@ -15,7 +15,16 @@ export type HostMessage =
    * Load the exercise. `warm`: first run trusted work through the tools (warm-up.ts) so the first
    * request (a run, or the lint lane's first markers) is not a cold one.
    */
-  | { type: 'init'; bundle: ExerciseBundle; warm?: boolean }
+  | {
+      type: 'init';
+      bundle: ExerciseBundle;
+      warm?: boolean;
+      /**
+       * The type kit's script (type-kit-entry.ts), sent only for an exercise with type-aware checks: the
+       * worker cannot fetch it (opaque origin, no network), and other exercises never download it.
+       */
+      typeKit?: string;
+    }
   | { type: 'check'; id: number; files: Files; timeoutMs: number }
   | { type: 'lint'; id: number; files: Files };
 

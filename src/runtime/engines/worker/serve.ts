@@ -7,6 +7,7 @@ import { capData } from '../../report/cap-text.ts';
 import { isHostMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
 import { WorkerToolchain } from './worker-toolchain.ts';
 import { warmUp } from './warm-up.ts';
+import { TYPE_KIT_GLOBAL, type TypeKit, type TypeKitLoader } from '../../typecheck/kit.ts';
 
 /**
  * The worker's side of the protocol, free of DOM types so it also runs in a Node worker thread (unit
@@ -18,8 +19,17 @@ export interface WorkerPort {
   onMessage(handler: (data: unknown) => void): void;
 }
 
-export function serve(port: WorkerPort): void {
-  const toolchain = new WorkerToolchain();
+export interface ServeOptions {
+  /** Where the kit comes from when `init` carries no script (a Node-hosted worker: node_modules). */
+  loadTypeKit?: TypeKitLoader;
+}
+
+export function serve(port: WorkerPort, options: ServeOptions = {}): void {
+  let typeKit: TypeKitLoader | undefined = options.loadTypeKit;
+  const toolchain = new WorkerToolchain(() => {
+    if (!typeKit) throw new Error('Type-aware checks need the TypeScript payload, which this worker was not given');
+    return typeKit();
+  });
   let bundle: ExerciseBundle | undefined;
 
   port.onMessage((data) => {
@@ -36,6 +46,7 @@ export function serve(port: WorkerPort): void {
 
   async function handle(message: HostMessage): Promise<void> {
     if (message.type === 'init') {
+      if (message.typeKit !== undefined) typeKit = typeKitFromScript(message.typeKit);
       // Requests come only after `ready`, so the warm-up never runs alongside a learner's run.
       if (message.warm) await warmUp(message.bundle, toolchain);
       bundle = message.bundle;
@@ -78,7 +89,24 @@ async function lintVisible(bundle: ExerciseBundle, files: Files, toolchain: Work
   for (const check of bundle.meta.checks) {
     if (check.kind !== 'lint') continue;
     const targets = check.files.filter((file) => !hidden.has(file));
-    problems.push(...(await toolchain.lint(workspace, { config: check.config, targets }, signal)));
+    problems.push(
+      ...(await toolchain.lint(workspace, { config: check.config, targets, typeAware: check.typeAware }, signal)),
+    );
   }
   return problems;
+}
+
+/**
+ * Runs the kit's script once, on first use (the frame's policy allows eval for the module loader), and
+ * takes the kit it leaves on the global scope. Trusted code: the page built it, as it built this worker.
+ */
+function typeKitFromScript(source: string): TypeKitLoader {
+  let kit: Promise<TypeKit> | undefined;
+  return () =>
+    (kit ??= Promise.resolve().then(() => {
+      new Function(source)();
+      const loaded = (globalThis as Record<string, unknown>)[TYPE_KIT_GLOBAL];
+      if (loaded === undefined) throw new Error('The TypeScript payload did not load');
+      return loaded as TypeKit;
+    }));
 }

@@ -19,7 +19,9 @@ export async function warmUp(bundle: ExerciseBundle, toolchain: Toolchain): Prom
   for (let round = 0; round < ROUNDS; round++) {
     for (const check of bundle.meta.checks) {
       if (check.kind !== 'lint') continue;
-      await quietly(() => toolchain.lint(workspace, { config: check.config, targets: check.files }, signal));
+      await quietly(() =>
+        toolchain.lint(workspace, { config: check.config, targets: check.files, typeAware: check.typeAware }, signal),
+      );
     }
     await quietly(() => toolchain.test(WARM_FILES, { targets: [WARM_TEST] }, signal));
   }

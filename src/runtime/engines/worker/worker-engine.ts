@@ -5,6 +5,7 @@ import type { CheckRequest, Engine, EngineTiming, RunOptions } from '../engine.t
 import { capData } from '../../report/cap-text.ts';
 import { RunProgress, type RunEvent } from '../../grading/run-progress.ts';
 import { isWorkerMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
+import { needsTypeKit } from '../../typecheck/kit.ts';
 
 /**
  * The page's side of the instant engine. The worker cannot interrupt a learner's synchronous endless
@@ -51,6 +52,11 @@ export interface WorkerEngineOptions {
   graceMs?: number;
   /** Limit for lint-only requests (editor markers); they should take milliseconds. */
   lintTimeoutMs?: number;
+  /**
+   * The type kit's script (type-kit-entry.ts), asked for only when the exercise has type-aware checks:
+   * in browsers a dynamic import of its own module, so no other exercise downloads TypeScript.
+   */
+  typeKitSource?: () => Promise<string>;
 }
 
 export function createWorkerEngine(bundle: ExerciseBundle, options: WorkerEngineOptions): Engine {
@@ -106,12 +112,16 @@ class WorkerEngine implements Engine {
   #linting = false;
   #nextLint: QueuedLint | undefined;
   #disposed = false;
+  /** The type kit's script for every worker's `init`; undefined for an exercise without type-aware checks. */
+  readonly #typeKit: Promise<string | undefined>;
 
   constructor(bundle: ExerciseBundle, options: WorkerEngineOptions) {
     this.#bundle = bundle;
     this.#createWorker = options.createWorker;
     this.#graceMs = options.graceMs ?? 1_000;
     this.#lintTimeoutMs = options.lintTimeoutMs ?? 5_000;
+    const { typeKitSource } = options;
+    this.#typeKit = typeKitSource && needsTypeKit(bundle.meta.checks) ? typeKitSource() : Promise.resolve(undefined);
     // Start loading ESLint and the harness now, while the learner reads the task; the first run's worker
     // loads once the lint worker has and its first lint is answered (or a moment later, when nothing asks
     // for one), so the two do not compete for the first markers.
@@ -284,7 +294,11 @@ class WorkerEngine implements Engine {
         onError: (message) => this.#retire(booted, new Error(`The check engine stopped: ${message}`)),
       }),
     };
-    booted.handle.postMessage({ type: 'init', bundle: this.#bundle, warm });
+    this.#typeKit.then(
+      (typeKit) =>
+        booted.handle.postMessage({ type: 'init', bundle: this.#bundle, warm, ...(typeKit ? { typeKit } : {}) }),
+      (error: unknown) => this.#retire(booted, new Error(`The TypeScript payload did not load: ${String(error)}`)),
+    );
     return booted;
   }
 
