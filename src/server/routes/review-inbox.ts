@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { visibleStarter, pathsWithRole } from '../../runtime/exercise/bundle.ts';
 import type { Submission } from '../../shared-api/assignments-api.ts';
-import { inboxSchema, reviewViewSchema, setAssigneeSchema } from '../../shared-api/review-api.ts';
+import { assigneeSchema, inboxSchema, reviewViewSchema, setAssigneeSchema } from '../../shared-api/review-api.ts';
 import { idSchema } from '../../shared-api/team-api.ts';
 import { requireViewer } from '../auth/access.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
@@ -52,7 +52,7 @@ export function reviewInboxRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
         .where('user_id', '=', key.user_id)
         .where('exercise', '=', key.exercise)
         .execute();
-      return c.body(null, 204);
+      return reply(c, assigneeSchema, { assignee: null });
     }
     const mentor = (await cohortMentors(store, [cohortId])).find((m) => m.id === body.mentorId);
     if (!mentor) throw new HttpError(400, 'mentorId: must be a mentor of this cohort', 'mentorId');
@@ -66,7 +66,7 @@ export function reviewInboxRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
           .doUpdateSet({ mentor_id: mentor.id, assigned_by: viewer.id, updated_at: now }),
       )
       .execute();
-    return c.body(null, 204);
+    return reply(c, assigneeSchema, { assignee: { id: mentor.id, name: mentor.name } });
   });
 
   app.get('/api/submissions/:id/review', async (c) => {

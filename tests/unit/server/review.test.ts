@@ -192,9 +192,8 @@ describe.each(TEST_DATABASES)('mentor review on $name', (database) => {
     expect((await inbox()).body.items.map((i) => i.submissionId)).toEqual([sams.id, lea.id]);
 
     // Handing Sam's work to the second mentor takes it out of the first one's "mine".
-    expect((await mentor.request('POST', `/api/submissions/${sams.id}/assignee`, { mentorId: mentor2Id })).status).toBe(
-      204,
-    );
+    const handed = await mentor.json('POST', `/api/submissions/${sams.id}/assignee`, { mentorId: mentor2Id });
+    expect(handed.body).toEqual({ assignee: { id: mentor2Id, name: 'mo' } });
     const after = (await inbox(mentor, '?mine=1')).body;
     expect(after.items.map((i) => i.submissionId)).toEqual([lea.id]);
     expect(after.mine).toBe(1);
