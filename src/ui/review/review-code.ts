@@ -35,7 +35,11 @@ export class ReviewCode {
     this.#monaco = monaco;
     this.#options = options;
     this.#file = options.paths[0] ?? '';
-    this.#diff = createReadonlyDiff(monaco, container, { glyphMargin: true });
+    this.#diff = createReadonlyDiff(monaco, container, {
+      glyphMargin: true,
+      // Monaco draws the number after a final newline faint, below WCAG AA contrast (axe).
+      renderFinalNewline: 'on',
+    });
     const modified = this.#diff.getModifiedEditor();
     this.#decorations = modified.createDecorationsCollection();
     modified.onDidChangeCursorSelection((e) => {
@@ -71,6 +75,8 @@ export class ReviewCode {
       modified: this.#model(`revision:${file}`, this.#options.files[file] ?? '', file),
     });
     this.#diff.getModifiedEditor().updateOptions({ ariaLabel: `${file}, this revision` });
+    const againstWhat = base === 'previous' ? 'the previous revision' : 'the starter';
+    this.#diff.getOriginalEditor().updateOptions({ ariaLabel: `${file}, ${againstWhat}` });
     this.#decorate();
   }
 
