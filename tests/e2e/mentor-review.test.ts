@@ -140,6 +140,14 @@ describe('mentor review on the team server, in the browser', () => {
       .getByRole('link', { name: /Review/ })
       .click();
     await mentor.locator('[data-review-editor] .monaco-diff-editor').waitFor({ timeout: 60_000 });
+    // Switchable diffs: the learner's lint config differs from the starter's but not from revision 1.
+    const changedLines = mentor.locator('[data-review-editor] .line-insert, [data-review-editor] .line-delete');
+    await mentor.locator('#review-file').selectOption('eslint.config.js');
+    await changedLines.first().waitFor();
+    await mentor.locator('#review-base').selectOption('previous');
+    await expect.poll(() => changedLines.count()).toBe(0);
+    await mentor.locator('#review-file').selectOption('src/checkout.ts');
+    await changedLines.first().waitFor();
     const moved = mentor.locator('[data-thread]');
     await moved.waitFor();
     await expect(moved.getAttribute('data-line')).resolves.toBe('15');
