@@ -7,6 +7,8 @@ import { requireViewer } from '../auth/access.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
 import { HttpError, param, readJson, reply } from '../http.ts';
 import { inboxItems } from '../review/inbox-query.ts';
+import { reviewLink } from '../review/links.ts';
+import { notify } from '../review/notify.ts';
 import { judgmentAnswers } from '../review/judgment-answers.ts';
 import { lineOfWork, requireSubmissionStaff } from '../review/submission-access.ts';
 import type { Store } from '../store/database.ts';
@@ -66,6 +68,15 @@ export function reviewInboxRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
           .doUpdateSet({ mentor_id: mentor.id, assigned_by: viewer.id, updated_at: now }),
       )
       .execute();
+    if (mentor.id !== viewer.id) {
+      await notify(deps, {
+        userId: mentor.id,
+        kind: 'assigned',
+        summary: `${viewer.name} asked you to review ${submission.exercise} (revision ${submission.revision})`,
+        link: reviewLink(submission.id),
+        submissionId: submission.id,
+      });
+    }
     return reply(c, assigneeSchema, { assignee: { id: mentor.id, name: mentor.name } });
   });
 

@@ -196,6 +196,10 @@ describe.each(TEST_DATABASES)('mentor review on $name', (database) => {
     // Handing Sam's work to the second mentor takes it out of the first one's "mine".
     const handed = await mentor.json('POST', `/api/submissions/${sams.id}/assignee`, { mentorId: mentor2Id });
     expect(handed.body).toEqual({ assignee: { id: mentor2Id, name: 'mo' } });
+    expect((await notifications(mentor2Id)).at(-1)).toMatchObject({
+      kind: 'assigned',
+      link: `/team/review/?submission=${sams.id}`,
+    });
     const after = (await inbox(mentor, '?mine=1')).body;
     expect(after.items.map((i) => i.submissionId)).toEqual([lea.id]);
     expect(after.mine).toBe(1);
