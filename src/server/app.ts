@@ -21,6 +21,9 @@ import { ExerciseCatalog } from './grading/exercise-catalog.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { reviewThreadRoutes } from './routes/review-threads.ts';
+import { reviewDecisionRoutes } from './routes/review-decisions.ts';
+import { reviewInboxRoutes } from './routes/review-inbox.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -103,6 +106,9 @@ export async function createTeamServer(
   assignmentRoutes(app, deps);
   submissionRoutes(app, deps);
   dashboardRoutes(app, deps);
+  reviewThreadRoutes(app, deps);
+  reviewDecisionRoutes(app, deps);
+  reviewInboxRoutes(app, deps);
   app.all('/api/*', (c) => c.json({ error: `No API route ${c.req.method} ${c.req.path}.` }, 404));
 
   if (options.distDir) serveSite(app, options.distDir, options);

@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort } from '../unit/server/server-process.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface TeamServe {
   base: string;
@@ -14,8 +15,8 @@ export interface TeamServe {
 }
 
 /**
- * `npm run serve` on a fresh data directory and a free port, serving `distDir` as built (no rebuild), with
- * its in-process grader. Resolves once /api/session answers.
+ * `npm run serve` on a fresh data directory (so a fresh embedded database) and a free port, serving
+ * `distDir` as built (no rebuild), with its in-process grader. Resolves once /api/session answers.
  */
 export async function startTeamServe(distDir: string): Promise<TeamServe> {
   const dataDir = mkdtempSync(join(tmpdir(), 'craftpath-team-serve-'));
@@ -58,7 +59,39 @@ export async function startTeamServe(distDir: string): Promise<TeamServe> {
   }
 }
 
-/** A JSON API call with the page's cookies, as the site's own scripts make it. */
+/**
+ * A real `npm run serve` for one test file, on the site built for a team server (CRAFTPATH_TEAM_MODE=1).
+ * `npm test` builds that site once and passes it as CRAFTPATH_TEAM_DIST; a file run on its own builds one.
+ */
+export function useTeamServer(): { base(): string; distDir(): string } {
+  let serve: TeamServe | undefined;
+  let distDir = '';
+  let builtHere = false;
+
+  beforeAll(async () => {
+    distDir = process.env['CRAFTPATH_TEAM_DIST'] ?? '';
+    if (!distDir) {
+      distDir = mkdtempSync(join(tmpdir(), 'craftpath-team-dist-'));
+      builtHere = true;
+      const build = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', distDir], {
+        cwd: ROOT,
+        env: { ...process.env, CRAFTPATH_TEAM_MODE: '1' },
+        encoding: 'utf8',
+      });
+      if (build.status !== 0) throw new Error(`team-mode build failed:\n${build.stdout}\n${build.stderr}`);
+    }
+    serve = await startTeamServe(distDir);
+  }, 300_000);
+
+  afterAll(() => {
+    serve?.stop();
+    if (builtHere) rmSync(distDir, { recursive: true, force: true });
+  });
+
+  return { base: () => serve?.base ?? '', distDir: () => distDir };
+}
+
+/** A call to the team server with the page's cookies, as the site's own scripts make it. */
 export async function api(page: Page, base: string, method: string, path: string, data?: unknown) {
   const res = await page.request.fetch(`${base}${path}`, {
     method,
