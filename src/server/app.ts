@@ -20,6 +20,9 @@ import type { Store } from './store/database.ts';
 import { ExerciseCatalog } from './grading/exercise-catalog.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { submissionRoutes } from './routes/submissions.ts';
+import { reviewThreadRoutes } from './routes/review-threads.ts';
+import { reviewDecisionRoutes } from './routes/review-decisions.ts';
+import { reviewInboxRoutes } from './routes/review-inbox.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -102,6 +105,9 @@ export async function createTeamServer(
   adminRoutes(app, deps);
   assignmentRoutes(app, deps);
   submissionRoutes(app, deps);
+  reviewThreadRoutes(app, deps);
+  reviewDecisionRoutes(app, deps);
+  reviewInboxRoutes(app, deps);
   notificationRoutes(app, deps);
   app.all('/api/*', (c) => c.json({ error: `No API route ${c.req.method} ${c.req.path}.` }, 404));
 
