@@ -75,7 +75,10 @@ export class ThreadDecorations {
         glyphMarginHoverMessage: hoverMessage,
         // Typing at either end of the commented lines keeps the text inside the comment's range.
         stickiness: this.#monaco.editor.TrackedRangeStickiness.AlwaysGrowsWhenTypingAtEdges,
-        overviewRuler: { color: note.blocking ? '#b42318' : '#1f4e8c', position: this.#monaco.editor.OverviewRulerLane.Left },
+        overviewRuler: {
+          color: note.blocking ? '#b42318' : '#1f4e8c',
+          position: this.#monaco.editor.OverviewRulerLane.Left,
+        },
       },
     };
   }

@@ -1,5 +1,6 @@
 import type { Thread } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
+import { renderSafeMarkdown } from '../markdown/safe-markdown.ts';
 import type { Feedback, SignatureComment } from './feedback-state.ts';
 
 export interface FeedbackPanelActions {
@@ -199,7 +200,9 @@ function time(iso: string): HTMLTimeElement {
   return h('time', { datetime: iso }, new Date(iso).toLocaleString());
 }
 
-/** A person's Markdown, shown as the text they wrote (never as HTML): line breaks kept, nothing interpreted. */
+/** A person's Markdown through the one safe renderer (raw HTML shown as text, unsafe links dropped). */
 function markdownBody(text: string): HTMLElement {
-  return h('div', { class: 'feedback__body' }, text);
+  const body = h('div', { class: 'feedback__body' });
+  body.innerHTML = renderSafeMarkdown(text);
+  return body;
 }
