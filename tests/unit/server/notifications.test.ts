@@ -31,7 +31,28 @@ async function twoPeople(h: Harness) {
   });
   const learner = h.client();
   const learnerId = (await signUp(learner, 'lin@example.com', tokenOf(invite.body.url))).body.id;
-  return { owner, ownerId, learner, learnerId };
+  return { owner, ownerId, learner, learnerId, cohortId: cohort.body.id };
+}
+
+/** The learner submits lint-gate and the owner comments on line 1 through the thread route: 201, or the status. */
+async function commentOnSubmission(people: Awaited<ReturnType<typeof twoPeople>>): Promise<number> {
+  const assignment = await people.owner.json<{ id: string }>('POST', `/api/cohorts/${people.cohortId}/assignments`, {
+    exercises: ['lint-gate'],
+    mode: 'practice',
+    dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  const submission = await people.learner.json<{ id: string }>(
+    'POST',
+    `/api/assignments/${assignment.body.id}/submissions`,
+    { exercise: 'lint-gate', files: { 'src/checkout.ts': 'export const total = 0;\n' } },
+  );
+  const thread = await people.owner.json('POST', `/api/submissions/${submission.body.id}/threads`, {
+    file: 'src/checkout.ts',
+    lines: { startLine: 1, endLine: 1 },
+    label: 'question',
+    body: 'Why zero?',
+  });
+  return thread.status;
 }
 
 async function list(client: Client) {
@@ -94,46 +115,45 @@ describe.each(TEST_DATABASES)('notifications on $name', (database) => {
 
 describe.each(TEST_DATABASES)('notifications by mail on $name', (database) => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  let h: Harness;
-  let people: Awaited<ReturnType<typeof twoPeople>>;
   beforeAll(async () => {
     sink = await startSmtpSink({ user: SMTP_USER, pass: SMTP_PASS });
-    h = await startHarness(database, undefined, { mailer: mailerFor(sink.port) });
-    people = await twoPeople(h);
   });
-  afterAll(async () => {
-    await h.close();
-    await sink.stop();
+  afterAll(() => sink.stop());
+
+  it('mails a mentor’s comment to the learner, with the summary and an absolute link, when SMTP is configured', async () => {
+    const h = await startHarness(database, undefined, { mailer: mailerFor(sink.port) });
+    try {
+      const people = await twoPeople(h);
+      const before = sink.received.length;
+      expect(await commentOnSubmission(people)).toBe(201);
+      const mail = sink.received.slice(before).find((m) => m.to.includes('lin@example.com'));
+      const [note] = (await list(people.learner)).notifications;
+      expect(note).toBeDefined();
+      expect(mail?.user).toBe(SMTP_USER);
+      // A long Subject is folded over lines (RFC 5322): unfold it to read it as the mail client shows it.
+      expect(mail?.raw.replace(/\r\n[ \t]+/g, ' ')).toContain(`Subject: Craftpath: ${note?.summary ?? ''}`);
+      expect(bodyOf(mail?.raw ?? '')).toContain(new URL(note?.link ?? '', ORIGIN).href);
+    } finally {
+      await h.close();
+    }
   });
 
-  it('mails the summary and an absolute link to the user’s address when SMTP is configured', async () => {
-    await notify(
-      { store: h.store, mailer: mailerFor(sink.port), origin: ORIGIN },
-      { userId: people.learnerId, kind: 'comment', summary: 'Ada commented on line 12', link: '/lessons/x/' },
-    );
-    expect(sink.received).toHaveLength(1);
-    const [mail] = sink.received;
-    expect(mail).toMatchObject({ to: ['lin@example.com'], user: SMTP_USER });
-    expect(mail?.raw).toMatch(/^Subject: Craftpath: Ada commented on line 12/m);
-    expect(bodyOf(mail?.raw ?? '')).toContain(`${ORIGIN}/lessons/x/`);
-    expect((await list(people.learner)).unread).toBe(1);
-  });
-
-  it('keeps the in-site notification when the mail server refuses the message, and does not throw', async () => {
+  it('answers the mentor’s comment with 201 and keeps the in-site notification when the mail server refuses', async () => {
+    // Wrong credentials: the real SMTP server refuses to take the message.
+    const h = await startHarness(database, undefined, { mailer: mailerFor(sink.port, 'wrong-password') });
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')));
     try {
-      // Wrong credentials: the real SMTP server refuses to take the message.
-      await notify(
-        { store: h.store, mailer: mailerFor(sink.port, 'wrong-password'), origin: ORIGIN },
-        { userId: people.learnerId, kind: 'decision', summary: 'Ada approved', link: '/lessons/x/' },
-      );
+      const people = await twoPeople(h);
+      const before = sink.received.length;
+      expect(await commentOnSubmission(people)).toBe(201);
+      expect(sink.received.length).toBe(before);
+      expect(await list(people.learner)).toMatchObject({ unread: 1, notifications: [{ read: false }] });
+      expect(errors.join('\n')).toMatch(/not sent via 127\.0\.0\.1/);
+      expect(errors.join('\n')).not.toContain('wrong-password');
     } finally {
       spy.mockRestore();
+      await h.close();
     }
-    expect(sink.received).toHaveLength(1);
-    expect((await list(people.learner)).notifications[0]).toMatchObject({ summary: 'Ada approved', read: false });
-    expect(errors.join('\n')).toMatch(/not sent via 127\.0\.0\.1/);
-    expect(errors.join('\n')).not.toContain('wrong-password');
   });
 });
