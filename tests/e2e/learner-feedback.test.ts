@@ -20,8 +20,6 @@ const { newPage } = useBrowser();
 const serve = useTeamServe();
 
 type Handle = {
-  getFile(path: string): string | undefined;
-  setFile(path: string, text: string): void;
   lineNotes(): { threadId: string; file: string; startLine: number }[];
 };
 
@@ -133,9 +131,18 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     await item.locator('[data-go-to-line="12"]').click();
     await expect.poll(() => highlightedLine(learner)).toBe(12);
     await expect(learner.locator('.monaco-editor .review-glyph').count()).resolves.toBe(1);
-    const box = await learner.locator('.monaco-editor .review-line').boundingBox();
-    if (!box) throw new Error('the highlighted line has no box');
-    await learner.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // The pointer on the commented code (not past its end) shows the comment as written.
+    const word = await learner.evaluate(() => {
+      const line = document.querySelector('.monaco-editor .review-line')?.getBoundingClientRect();
+      const text = [...document.querySelectorAll('.monaco-editor .view-line')].find(
+        (v) => line && Math.abs(v.getBoundingClientRect().top - line.top) < 2,
+      );
+      const span = [...(text?.querySelectorAll('span span') ?? [])].find((s) => s.textContent?.trim());
+      const box = span?.getBoundingClientRect();
+      return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+    });
+    if (!word) throw new Error('no code on the highlighted line');
+    await learner.mouse.move(word.x, word.y);
     await learner
       .locator('.monaco-hover')
       .getByText(/Inject the \*\*clock\*\* here/)
@@ -172,19 +179,14 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     // Three lines above the class: the decoration moves with the edit, then with the resubmission.
     await openWorkbench(learner);
     await expect.poll(() => notes(learner)).toEqual([{ file: FILE, line: 12 }]);
-    await learner.evaluate(
-      async ([slug, path]) => {
-        const el = document.querySelector(`craftpath-exercise[data-slug="${slug}"]`) as HTMLElement & {
-          workbench: Promise<Handle>;
-        };
-        const handle = await el.workbench;
-        handle.setFile(
-          path,
-          `// Tokens per merchant.\n// Refilled by time.\n// 429 when empty.\n${handle.getFile(path)}`,
-        );
-      },
-      [SLUG, FILE],
-    );
+    // Typed at the top of the file, as the learner would: Monaco moves the decoration with the edit.
+    await panel.locator('[data-feedback-toggle]').click();
+    await panel.locator(`[data-thread="${thread.id}"] [data-go-to-line="12"]`).click();
+    await learner.keyboard.press('Control+Home');
+    for (const line of ['// Tokens per merchant.', '// Refilled by time.', '// 429 when empty.']) {
+      await learner.keyboard.type(line);
+      await learner.keyboard.press('Enter');
+    }
     await expect.poll(() => notes(learner)).toEqual([{ file: FILE, line: 15 }]);
     await panel.locator('[data-submit]').click();
     await panel
