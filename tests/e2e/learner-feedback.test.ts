@@ -17,6 +17,8 @@ const SLUG = 'rate-limiter-clock';
 const LESSON = '/lessons/deterministic-tests/';
 const FILE = 'src/rate-limiter.ts';
 const { newPage } = useBrowser();
+/** How long a poll waits for the editor to draw: Monaco renders on its next frames, slower on a busy machine. */
+const WAIT = { timeout: 15_000 };
 const serve = useTeamServe();
 
 type Handle = {
@@ -51,22 +53,6 @@ function highlightedLines(page: Page) {
       })
       .sort((x, y) => x - y);
   });
-}
-
-/** The middle of the first word of code on a line, where a pointer shows that line's hover. */
-function codeOnLine(page: Page, line: number) {
-  return page.evaluate((wanted) => {
-    const number = [...document.querySelectorAll('.monaco-editor .line-numbers')].find(
-      (n) => n.textContent === String(wanted),
-    );
-    const top = number?.getBoundingClientRect().top ?? NaN;
-    const text = [...document.querySelectorAll('.monaco-editor .view-line')].find(
-      (v) => Math.abs(v.getBoundingClientRect().top - top) < 2,
-    );
-    const span = [...(text?.querySelectorAll('span span') ?? [])].find((s) => s.textContent?.trim());
-    const box = span?.getBoundingClientRect();
-    return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
-  }, line);
 }
 
 describe('a mentor’s line comment in the learner’s workbench', () => {
@@ -166,17 +152,16 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     await expect(item.locator('.feedback__body strong').textContent()).resolves.toBe('clock');
     // "src/rate-limiter.ts, line 12" opens the file at the line, where the highlight and margin mark are.
     await item.locator('[data-go-to-line="12"]').click();
-    await expect.poll(() => highlightedLines(learner)).toEqual([12, 13]);
+    await expect.poll(() => highlightedLines(learner), WAIT).toEqual([12, 13]);
     await expect(learner.locator('.monaco-editor .review-glyph').count()).resolves.toBe(2);
-    // The pointer on the commented code (not past its end) shows the comment as written.
-    const word = await codeOnLine(learner, 12);
-    if (!word) throw new Error('no code on line 12');
-    await learner.mouse.move(word.x, word.y);
+    // With the cursor on the line (where "Go to" put it), Ctrl+K Ctrl+I shows its hover: the comment as written.
+    await learner.keyboard.press('Control+K');
+    await learner.keyboard.press('Control+I');
     await learner
-      .locator('.monaco-hover')
+      .locator('.monaco-hover:visible')
       .getByText(/Inject the \*\*clock\*\* here/)
       .waitFor();
-    await learner.mouse.move(0, 0);
+    await learner.keyboard.press('Escape');
 
     // axe, with the comments open, in both themes.
     for (const theme of ['light', 'dark']) {
@@ -201,6 +186,8 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     // Opening a notification reads it; "Mark all read" clears the rest.
     await bell.locator('[data-notifications-toggle]').click();
     await expect(bell.locator('[data-notifications-toggle]').getAttribute('aria-expanded')).resolves.toBe('true');
+    const inList = (await axe(learner)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(inList, `axe with the notifications open (dark):\n${describeViolations(inList)}`).toEqual([]);
     await bell.locator('[data-notification][data-read="false"]').first().click();
     await learner.waitForURL(/deterministic-tests/);
     await learner.locator('[data-notifications][data-unread="2"]').waitFor();
@@ -210,7 +197,7 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
 
     // Three lines typed above the class, as a learner types: Monaco moves both decorations with the edit.
     await openWorkbench(learner);
-    await expect.poll(() => notes(learner)).toHaveLength(2);
+    await expect.poll(() => notes(learner), WAIT).toHaveLength(2);
     const savedBefore = await learner.locator('.workbench__editor').getAttribute('data-saved-at');
     await panel.locator('[data-feedback-toggle]').click();
     await panel.locator(`[data-thread="${thread.id}"] [data-go-to-line="12"]`).click();
@@ -249,14 +236,14 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     await openWorkbench(learner);
     await panel.locator('[data-feedback] h3').getByText('Mentor review of revision 2').waitFor();
     // The rewritten line's nit is outdated: listed with the code it was written on, not drawn.
-    await expect.poll(() => notes(learner)).toEqual([{ file: FILE, line: 15 }]);
+    await expect.poll(() => notes(learner), WAIT).toEqual([{ file: FILE, line: 15 }]);
     await panel.locator('[data-feedback-toggle]').click();
     const outdated = panel.locator(`[data-thread="${nit.id}"]`);
     await expect(outdated.locator('[data-outdated]').count()).resolves.toBe(1);
     await expect(outdated.locator('pre').textContent()).resolves.toBe('    this.#msPerToken = 1000 / refillPerSecond;');
     await expect(panel.locator('[data-decision="request_changes"]').textContent()).resolves.toMatch(/on revision 1/);
     await panel.locator(`[data-thread="${thread.id}"] [data-go-to-line="15"]`).click();
-    await expect.poll(() => highlightedLines(learner)).toEqual([15]);
+    await expect.poll(() => highlightedLines(learner), WAIT).toEqual([15]);
     const second = (await mine()).find((s) => s.revision === 2);
     expect(second?.files[FILE]?.split('\n')[14]).toBe('    this.#capacity = capacity;');
   }, 240_000);
