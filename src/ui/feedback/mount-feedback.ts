@@ -3,7 +3,7 @@ import { FeedbackPanel } from './feedback-panel.ts';
 import { loadFeedback, replyTo, type Feedback } from './feedback-state.ts';
 import { lineNotes } from './placement.ts';
 
-type ExerciseElement = HTMLElement & { workbench?: Promise<object> };
+type ExerciseElement = HTMLElement & { workbench?: Promise<object>; start?(): Promise<object> };
 
 /**
  * The learner's side of mentor review, for one exercise of an assignment: the list in `host` and the
@@ -15,6 +15,7 @@ export class LearnerFeedback {
   readonly #exercise: ExerciseElement | null;
   readonly #panel: FeedbackPanel;
   #feedback: Feedback | undefined;
+  #asked = 0;
 
   constructor(host: HTMLElement, assignmentId: string, slug: string) {
     this.#assignmentId = assignmentId;
@@ -29,20 +30,24 @@ export class LearnerFeedback {
     });
   }
 
+  /** Loads and shows the list; the editor gets its decorations whenever the workbench is (or gets) mounted. */
   async refresh(): Promise<void> {
-    this.#feedback = await loadFeedback(this.#assignmentId, this.#slug);
-    if (!this.#feedback) return;
-    this.#panel.show(this.#feedback);
-    const workbench = await this.#workbench();
-    if (workbench && this.#feedback) this.#draw(workbench, this.#feedback);
-  }
-
-  #draw(workbench: WorkbenchHandle, feedback: Feedback): void {
-    workbench.showLineNotes(lineNotes(feedback.threads, feedback.submission.files, (f) => workbench.getFile(f)));
+    const asked = ++this.#asked;
+    const feedback = await loadFeedback(this.#assignmentId, this.#slug);
+    // A submit or a reply asked again meanwhile: the later answer is the one to show.
+    if (!feedback || asked !== this.#asked) return;
+    this.#feedback = feedback;
+    this.#panel.show(feedback);
+    void this.#workbench().then((workbench) => {
+      if (!workbench || this.#feedback !== feedback) return;
+      workbench.showLineNotes(lineNotes(feedback.threads, feedback.submission.files, (f) => workbench.getFile(f)));
+    });
   }
 
   /** To the thread's lines as they are in the editor now (they moved if the learner typed above them). */
   async #goTo(threadId: string, file: string, line: number): Promise<void> {
+    // Before Start, "Go to" starts the workbench, as the Start button would.
+    if (this.#exercise && !this.#exercise.workbench) void this.#exercise.start?.().catch(() => undefined);
     const workbench = await this.#workbench();
     const now = workbench?.lineNotes().find((n) => n.threadId === threadId);
     workbench?.reveal(file, now?.startLine ?? line);
