@@ -130,6 +130,9 @@ export const setAssigneeSchema = z
 
 const person = z.object({ id: z.string(), name: z.string() }).strict();
 
+/** The answer to a reassignment: who reviews the learner's work on the exercise now. */
+export const assigneeSchema = z.object({ /** null: any mentor of the cohort. */ assignee: person.nullable() }).strict();
+
 export const inboxItemSchema = z
   .object({
     /** The newest revision of this learner's work on the exercise: the one to review. */

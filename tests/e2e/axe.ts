@@ -5,6 +5,9 @@ import type { AxeResults, Result } from 'axe-core';
 // axe-core's browser bundle as text, injected into each page (its Node entry needs a DOM).
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
+/** The impacts that fail a run; moderate and minor findings are listed by a11y.test.ts instead. */
+export const BLOCKING = new Set(['serious', 'critical']);
+
 /** Per rule: what it asks, then where, each distinct reason once; a page of code tokens stays readable. */
 export function describeViolations(violations: Result[]): string {
   const MAX_TARGETS = 8;
@@ -22,6 +25,7 @@ export function describeViolations(violations: Result[]): string {
     .join('\n');
 }
 
+/** axe's violations on the page as it is now, outside the `exclude` selectors. */
 export async function axe(page: Page, exclude: string[] = []): Promise<Result[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(

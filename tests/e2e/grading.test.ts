@@ -1,14 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listExerciseSlugs, loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
 import { solutionFiles } from '../../src/runtime/exercise/bundle.ts';
 import { useBrowser } from './browser.ts';
-import { freePort } from '../unit/server/server-process.ts';
+import { api as teamApi, ROOT, useTeamServer } from './team-serve.ts';
 
 /**
  * Assessed grading in the browser, on a real `npm run serve` with a fresh data directory and the site
@@ -17,68 +14,10 @@ import { freePort } from '../unit/server/server-process.ts';
  * sees the server's verdict arrive, resubmits the reference solution and sees it pass; the mentor sees
  * both revisions with the browser's and the server's report. CRAFTPATH_TEAM_DIST reuses a team-mode build.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SLUG = 'rate-limiter-clock';
 const LESSON = '/lessons/deterministic-tests/';
 const { newPage } = useBrowser();
-let server: ChildProcess | undefined;
-let base = '';
-let dataDir = '';
-let distDir = '';
-let builtHere = false;
-let output = '';
-
-beforeAll(async () => {
-  distDir = process.env['CRAFTPATH_TEAM_DIST'] ?? '';
-  if (!distDir) {
-    distDir = mkdtempSync(join(tmpdir(), 'craftpath-team-dist-'));
-    builtHere = true;
-    const build = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', distDir], {
-      cwd: ROOT,
-      env: { ...process.env, CRAFTPATH_TEAM_MODE: '1' },
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`team-mode build failed:\n${build.stdout}\n${build.stderr}`);
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'craftpath-grading-serve-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn('npm', ['run', 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CRAFTPATH_ORIGIN: base,
-      CRAFTPATH_DATA_DIR: dataDir,
-      CRAFTPATH_DIST: distDir,
-      CRAFTPATH_SKIP_BUILD: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`npm run serve exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm run serve did not answer:\n${output}`);
-    if (
-      await fetch(`${base}/api/session`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}, 300_000);
-
-afterAll(() => {
-  if (server?.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
-  if (builtHere) rmSync(distDir, { recursive: true, force: true });
-});
+const team = useTeamServer();
 
 /** Every text file of the build, path → content. */
 function distTexts(dir: string): Map<string, string> {
@@ -91,19 +30,12 @@ function distTexts(dir: string): Map<string, string> {
   return texts;
 }
 
-async function api(page: Page, method: string, path: string, data?: unknown) {
-  const res = await page.request.fetch(`${base}${path}`, {
-    method,
-    headers: { origin: base },
-    ...(data === undefined ? {} : { data }),
-  });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
+const api = (page: Page, method: string, path: string, data?: unknown) =>
+  teamApi(page, team.base(), method, path, data);
 
 describe('assessed grading on the team server, in the browser', () => {
   it('ships a dist/ without any exercise’s hidden files, solution, mutants, wrong answers or keys', async () => {
-    const texts = distTexts(distDir);
+    const texts = distTexts(team.distDir());
     expect([...texts.keys()].filter((p) => p.endsWith('.key.json'))).toEqual([]);
     const all = [...texts.values()];
     const bundles = await Promise.all(
@@ -141,7 +73,7 @@ describe('assessed grading on the team server, in the browser', () => {
 
   it('mentor assigns, learner submits a wrong then a right answer, both see the server’s verdicts', async () => {
     const owner = await newPage();
-    await owner.goto(`${base}/`);
+    await owner.goto(`${team.base()}/`);
     await api(owner, 'POST', '/api/accounts', {
       name: 'Ada',
       email: 'ada@example.com',
@@ -156,7 +88,7 @@ describe('assessed grading on the team server, in the browser', () => {
       ).split('#')[1];
     const joinAs = async (name: string, email: string, role: string) => {
       const page = await newPage();
-      await page.goto(`${base}/`);
+      await page.goto(`${team.base()}/`);
       await api(page, 'POST', '/api/accounts', {
         name,
         email,
@@ -169,7 +101,7 @@ describe('assessed grading on the team server, in the browser', () => {
     const learner = await joinAs('Lin Learner', 'lin@example.com', 'learner');
 
     // The mentor assigns the exercise, due in three days.
-    await mentor.goto(`${base}/team/assignments/?cohort=${cohort}`);
+    await mentor.goto(`${team.base()}/team/assignments/?cohort=${cohort}`);
     const form = mentor.locator('[data-new-assignment]');
     await form.waitFor({ state: 'visible' });
     await form.getByLabel('Exercise').selectOption(SLUG);
@@ -181,7 +113,7 @@ describe('assessed grading on the team server, in the browser', () => {
     await form.getByText(/Assigned .*due in 3 days/).waitFor();
 
     // The learner sees it on the exercise, with what only the server checks.
-    await learner.goto(`${base}${LESSON}`);
+    await learner.goto(`${team.base()}${LESSON}`);
     const panel = learner.locator(`craftpath-assignment[data-slug="${SLUG}"]`);
     await panel
       .locator('[data-assigned]')
@@ -233,7 +165,7 @@ describe('assessed grading on the team server, in the browser', () => {
     await status.getByText('Server verdict for revision 2: passed.').waitFor({ timeout: 90_000 });
 
     // The progress page lists the assignment with a deep link to the exercise.
-    await learner.goto(`${base}/progress/`);
+    await learner.goto(`${team.base()}/progress/`);
     const mine = learner.locator('[data-my-assignments]');
     await mine.getByText(/assigned by Mo Mentor, due in 3 days/).waitFor();
     await expect(mine.locator(`a[href$="#exercise-${SLUG}"]`).count()).resolves.toBe(1);

@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../src/shared-api/assignments-api.ts';
 import type { Thread } from '../../src/shared-api/review-api.ts';
-import { axe, describeViolations } from './axe.ts';
+import { axe, BLOCKING, describeViolations } from './axe.ts';
 import { useBrowser } from './browser.ts';
-import { api, useTeamServe } from './team-serve.ts';
+import { api, useTeamServer } from './team-serve.ts';
 
 /**
  * The learner's side of mentor review, in Chromium against a real `npm run serve` on a fresh database: a
@@ -19,7 +19,12 @@ const FILE = 'src/rate-limiter.ts';
 const { newPage } = useBrowser();
 /** How long a poll waits for the editor to draw: Monaco renders on its next frames, slower on a busy machine. */
 const WAIT = { timeout: 15_000 };
-const serve = useTeamServe();
+const serve = useTeamServer();
+
+/** The team server's answer, as the shape the route is documented to return. */
+async function call<T = Record<string, unknown>>(page: Page, method: string, path: string, data?: unknown) {
+  return (await api(page, serve.base(), method, path, data)) as T;
+}
 
 type Handle = {
   lineNotes(): { threadId: string; file: string; startLine: number }[];
@@ -60,21 +65,21 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     const base = serve.base();
     const owner = await newPage();
     await owner.goto(`${base}/`);
-    await api(owner, base, 'POST', '/api/accounts', {
+    await call(owner, 'POST', '/api/accounts', {
       name: 'Ada',
       email: 'ada@example.com',
       password: 'correct horse battery',
     });
-    const cohort = (await api<{ id: string }>(owner, base, 'POST', '/api/cohorts', { name: 'Spring backend' })).id;
+    const cohort = (await call<{ id: string }>(owner, 'POST', '/api/cohorts', { name: 'Spring backend' })).id;
     const joinAs = async (name: string, email: string, role: string) => {
-      const invite = await api<{ url: string }>(owner, base, 'POST', `/api/cohorts/${cohort}/invitations`, {
+      const invite = await call<{ url: string }>(owner, 'POST', `/api/cohorts/${cohort}/invitations`, {
         role,
         expiresInDays: 1,
         maxUses: 1,
       });
       const page = await newPage();
       await page.goto(`${base}/`);
-      await api(page, base, 'POST', '/api/accounts', {
+      await call(page, 'POST', '/api/accounts', {
         name,
         email,
         password: 'another good secret',
@@ -85,7 +90,7 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     const mentor = await joinAs('Mo Mentor', 'mo@example.com', 'mentor');
     const learner = await joinAs('Lin Learner', 'lin@example.com', 'learner');
     const assignment = (
-      await api<{ id: string }>(mentor, base, 'POST', `/api/cohorts/${cohort}/assignments`, {
+      await call<{ id: string }>(mentor, 'POST', `/api/cohorts/${cohort}/assignments`, {
         exercises: [SLUG],
         mode: 'practice',
         dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
@@ -101,13 +106,13 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
       .getByText(/revision 1/i)
       .waitFor();
     const mine = async () =>
-      (await api<{ submissions: Submission[] }>(learner, base, 'GET', `/api/assignments/${assignment}/submissions`))
+      (await call<{ submissions: Submission[] }>(learner, 'GET', `/api/assignments/${assignment}/submissions`))
         .submissions;
     const first = (await mine())[0];
     expect(first?.files[FILE]?.split('\n')[11]).toBe('    this.#capacity = capacity;');
 
     // The mentor comments on line 12.
-    const thread = await api<Thread>(mentor, base, 'POST', `/api/submissions/${first?.id ?? ''}/threads`, {
+    const thread = await call<Thread>(mentor, 'POST', `/api/submissions/${first?.id ?? ''}/threads`, {
       file: FILE,
       lines: { startLine: 12, endLine: 12 },
       label: 'issue',
@@ -115,13 +120,13 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
       body: 'Inject the **clock** here instead of reading `Date.now()`.',
     });
     // A second, on line 13, and the mentor's decision: changes requested.
-    const nit = await api<Thread>(mentor, base, 'POST', `/api/submissions/${first?.id ?? ''}/threads`, {
+    const nit = await call<Thread>(mentor, 'POST', `/api/submissions/${first?.id ?? ''}/threads`, {
       file: FILE,
       lines: { startLine: 13, endLine: 13 },
       label: 'nit',
       body: 'Say why 1000.',
     });
-    await api(mentor, base, 'POST', `/api/submissions/${first?.id ?? ''}/decision`, {
+    await call(mentor, 'POST', `/api/submissions/${first?.id ?? ''}/decision`, {
       decision: 'request_changes',
       body: 'Two things; see the comments.',
     });
@@ -167,7 +172,7 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     for (const theme of ['light', 'dark']) {
       if (theme === 'dark') await learner.locator('[data-theme-toggle]').click();
       await expect(learner.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe(theme);
-      const found = (await axe(learner)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const found = (await axe(learner)).filter((v) => BLOCKING.has(v.impact ?? ''));
       expect(found, `axe on the workbench with comments (${theme}):\n${describeViolations(found)}`).toEqual([]);
     }
 
@@ -175,7 +180,7 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     await item.locator('[data-reply-text]').fill('Done: the bucket takes a `Clock` now.');
     await item.getByRole('button', { name: 'Reply' }).click();
     await feedback.locator(`[data-thread="${thread.id}"] [data-comment]`).nth(1).waitFor();
-    const seen = await api<{ threads: Thread[] }>(mentor, base, 'GET', `/api/submissions/${first?.id ?? ''}/threads`);
+    const seen = await call<{ threads: Thread[] }>(mentor, 'GET', `/api/submissions/${first?.id ?? ''}/threads`);
     expect(seen.threads[0]?.comments.map((c) => [c.authorName, c.body])).toEqual([
       ['Mo Mentor', 'Inject the **clock** here instead of reading `Date.now()`.'],
       ['Lin Learner', 'Done: the bucket takes a `Clock` now.'],
@@ -186,7 +191,7 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     // Opening a notification reads it; "Mark all read" clears the rest.
     await bell.locator('[data-notifications-toggle]').click();
     await expect(bell.locator('[data-notifications-toggle]').getAttribute('aria-expanded')).resolves.toBe('true');
-    const inList = (await axe(learner)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const inList = (await axe(learner)).filter((v) => BLOCKING.has(v.impact ?? ''));
     expect(inList, `axe with the notifications open (dark):\n${describeViolations(inList)}`).toEqual([]);
     await bell.locator('[data-notification][data-read="false"]').first().click();
     await learner.waitForURL(/deterministic-tests/);

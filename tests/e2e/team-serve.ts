@@ -7,19 +7,20 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { freePort } from '../unit/server/server-process.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * A real `npm run serve` on a fresh data directory, serving a site built for a team server
- * (CRAFTPATH_TEAM_MODE=1; CRAFTPATH_TEAM_DIST reuses such a build). `base()` is its origin once started.
+ * A real `npm run serve` for one test file: a fresh data directory (so a fresh embedded database) and the
+ * site built for a team server (CRAFTPATH_TEAM_MODE=1). CRAFTPATH_TEAM_DIST reuses a team-mode build.
  */
-export function useTeamServe(): { base: () => string } {
+export function useTeamServer(): { base(): string; distDir(): string } {
   let server: ChildProcess | undefined;
   let base = '';
   let dataDir = '';
   let distDir = '';
   let builtHere = false;
   let output = '';
+
   beforeAll(async () => {
     distDir = process.env['CRAFTPATH_TEAM_DIST'] ?? '';
     if (!distDir) {
@@ -32,7 +33,7 @@ export function useTeamServe(): { base: () => string } {
       });
       if (build.status !== 0) throw new Error(`team-mode build failed:\n${build.stdout}\n${build.stderr}`);
     }
-    dataDir = mkdtempSync(join(tmpdir(), 'craftpath-serve-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'craftpath-team-serve-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = spawn('npm', ['run', 'serve'], {
@@ -55,35 +56,33 @@ export function useTeamServe(): { base: () => string } {
     for (;;) {
       if (server.exitCode !== null) throw new Error(`npm run serve exited:\n${output}`);
       if (Date.now() > deadline) throw new Error(`npm run serve did not answer:\n${output}`);
-      const up = await fetch(`${base}/api/session`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
+      if (
+        await fetch(`${base}/api/session`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 200));
     }
   }, 300_000);
+
   afterAll(() => {
     if (server?.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
     if (builtHere) rmSync(distDir, { recursive: true, force: true });
   });
-  return { base: () => base };
+
+  return { base: () => base, distDir: () => distDir };
 }
 
-/** A JSON call as the page's own user (its cookies, this site's Origin), failing on any refusal. */
-export async function api<T = Record<string, unknown>>(
-  page: Page,
-  base: string,
-  method: string,
-  path: string,
-  data?: unknown,
-): Promise<T> {
+/** A call to the team server with the page's cookies, as the site's own scripts make it. */
+export async function api(page: Page, base: string, method: string, path: string, data?: unknown) {
   const res = await page.request.fetch(`${base}${path}`, {
     method,
     headers: { origin: base },
     ...(data === undefined ? {} : { data }),
   });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
+  return (await res.json()) as Record<string, unknown>;
 }

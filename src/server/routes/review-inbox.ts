@@ -1,12 +1,14 @@
 import type { Hono } from 'hono';
 import { visibleStarter, pathsWithRole } from '../../runtime/exercise/bundle.ts';
 import type { Submission } from '../../shared-api/assignments-api.ts';
-import { inboxSchema, reviewViewSchema, setAssigneeSchema } from '../../shared-api/review-api.ts';
+import { assigneeSchema, inboxSchema, reviewViewSchema, setAssigneeSchema } from '../../shared-api/review-api.ts';
 import { idSchema } from '../../shared-api/team-api.ts';
 import { requireViewer } from '../auth/access.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
 import { HttpError, param, readJson, reply } from '../http.ts';
 import { inboxItems } from '../review/inbox-query.ts';
+import { reviewLink } from '../review/links.ts';
+import { notify } from '../review/notify.ts';
 import { judgmentAnswers } from '../review/judgment-answers.ts';
 import { lineOfWork, requireSubmissionStaff } from '../review/submission-access.ts';
 import type { Store } from '../store/database.ts';
@@ -52,7 +54,7 @@ export function reviewInboxRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
         .where('user_id', '=', key.user_id)
         .where('exercise', '=', key.exercise)
         .execute();
-      return c.body(null, 204);
+      return reply(c, assigneeSchema, { assignee: null });
     }
     const mentor = (await cohortMentors(store, [cohortId])).find((m) => m.id === body.mentorId);
     if (!mentor) throw new HttpError(400, 'mentorId: must be a mentor of this cohort', 'mentorId');
@@ -66,7 +68,16 @@ export function reviewInboxRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
           .doUpdateSet({ mentor_id: mentor.id, assigned_by: viewer.id, updated_at: now }),
       )
       .execute();
-    return c.body(null, 204);
+    if (mentor.id !== viewer.id) {
+      await notify(deps, {
+        userId: mentor.id,
+        kind: 'assigned',
+        summary: `${viewer.name} asked you to review ${submission.exercise} (revision ${submission.revision})`,
+        link: reviewLink(submission.id),
+        submissionId: submission.id,
+      });
+    }
+    return reply(c, assigneeSchema, { assignee: { id: mentor.id, name: mentor.name } });
   });
 
   app.get('/api/submissions/:id/review', async (c) => {

@@ -149,17 +149,13 @@ export function reviewThreadRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
       .set({ resolved: body.resolved ? 1 : 0, updated_at: now })
       .where('id', '=', thread.id)
       .execute();
-    const written = await store.db
-      .selectFrom('submission')
-      .selectAll()
-      .where('id', '=', thread.submission_id)
-      .executeTakeFirstOrThrow();
+    // requireThread loaded the revision the thread was written on: the thread is placed there.
     const [view] = await threadViews(
       store,
       cohortId,
       [{ ...thread, resolved: body.resolved ? 1 : 0, updated_at: now }],
-      [written, submission],
-      written,
+      [submission],
+      submission,
     );
     return reply(c, threadSchema, view as Thread);
   });

@@ -1,5 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import type { Files } from '../../runtime/checks/toolchain.ts';
+import { createReadonlyDiff } from './diff-editor.ts';
 import { languageOf } from './monaco.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
@@ -28,12 +29,7 @@ export function openSolutionDiff(monaco: typeof Monaco, { mine, reference, paths
   );
   document.body.append(dialog);
   dialog.showModal();
-  const diff = monaco.editor.createDiffEditor(container, {
-    readOnly: true,
-    automaticLayout: true,
-    renderSideBySide: true,
-    originalEditable: false,
-  });
+  const diff = createReadonlyDiff(monaco, container);
   // Monaco diffs in its editor worker. Models disposed while a diff is in flight make the worker answer
   // with nothing, and Monaco throws "no diff result available" as an uncaught rejection (closing the
   // dialog at once, or switching files fast, did it). So models are disposed only once the diff that

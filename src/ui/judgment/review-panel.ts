@@ -10,6 +10,7 @@ import {
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
 import { languageOf, loadMonaco } from '../exercise/monaco.ts';
+import { createReadonlyDiff } from '../exercise/diff-editor.ts';
 import { parseAnswer, uid, type AnswerPanel } from './panel.ts';
 
 /**
@@ -128,19 +129,7 @@ export async function reviewPanel(
     status,
   );
 
-  const diff = monaco.editor.createDiffEditor(diffEl, {
-    readOnly: true,
-    originalEditable: false,
-    automaticLayout: true,
-    minimap: { enabled: false },
-    renderSideBySide: true,
-    useInlineViewWhenSpaceIsLimited: true,
-    scrollBeyondLastLine: false,
-    fontSize: 14,
-    // Read-only code needs no Tab key: let Tab leave the editor so the form is reachable by keyboard.
-    tabFocusMode: true,
-    accessibilitySupport: 'auto',
-  });
+  const diff = createReadonlyDiff(monaco, diffEl);
   const modified = diff.getModifiedEditor();
   const decorations = modified.createDecorationsCollection();
 

@@ -10,15 +10,17 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 async function discover(): Promise<void> {
   if (recall() === 'none') return;
   let signedIn: boolean;
+  let staff: boolean;
   try {
     const response = await fetch(`${base}api/session`, { credentials: 'same-origin' });
-    const data = response.ok ? ((await response.json()) as { server?: unknown; user?: unknown }) : undefined;
+    const data = response.ok ? ((await response.json()) as { server?: unknown; user?: StaffHint }) : undefined;
     if (data?.server !== 'craftpath-team') {
       remember('none');
       return;
     }
     remember('yes');
     signedIn = data.user !== undefined;
+    staff = data.user?.owner === true || (data.user?.cohorts ?? []).some((c) => c.role === 'mentor');
   } catch {
     return; // offline: try again on the next page
   }
@@ -28,6 +30,13 @@ async function discover(): Promise<void> {
   const notifications = document.querySelector<HTMLElement>('[data-notifications]');
   if (notifications) void import('./notifications-menu.ts').then((m) => m.mountNotifications(notifications));
   (await import('./sync-now.ts')).startSync(base);
+  if (staff) await (await import('./inbox-count.ts')).showInboxCount(base);
+}
+
+/** The fields of /api/session's user that say whether the header shows the review inbox. */
+interface StaffHint {
+  owner?: boolean;
+  cohorts?: { role?: string }[];
 }
 
 function recall(): string | null {

@@ -31,6 +31,7 @@ describe.each(TEST_DATABASES)('mentor review on $name', (database) => {
   let classmate: Client;
   let outsiderMentor: Client;
   let assignment: string;
+  let cohortId: string;
 
   const join = async (email: string, cohortId: string, role: 'mentor' | 'learner') => {
     const link = await owner.json<{ url: string }>('POST', `/api/cohorts/${cohortId}/invitations`, {
@@ -71,6 +72,7 @@ describe.each(TEST_DATABASES)('mentor review on $name', (database) => {
     owner = h.client();
     await signUp(owner, 'owner@example.com');
     const cohort = (await owner.json<{ id: string }>('POST', '/api/cohorts', { name: 'Backend' })).body.id;
+    cohortId = cohort;
     const other = (await owner.json<{ id: string }>('POST', '/api/cohorts', { name: 'Frontend' })).body.id;
     mentor = (await join('mentor@example.com', cohort, 'mentor')).client;
     const second = await join('mo@example.com', cohort, 'mentor');
@@ -192,9 +194,12 @@ describe.each(TEST_DATABASES)('mentor review on $name', (database) => {
     expect((await inbox()).body.items.map((i) => i.submissionId)).toEqual([sams.id, lea.id]);
 
     // Handing Sam's work to the second mentor takes it out of the first one's "mine".
-    expect((await mentor.request('POST', `/api/submissions/${sams.id}/assignee`, { mentorId: mentor2Id })).status).toBe(
-      204,
-    );
+    const handed = await mentor.json('POST', `/api/submissions/${sams.id}/assignee`, { mentorId: mentor2Id });
+    expect(handed.body).toEqual({ assignee: { id: mentor2Id, name: 'mo' } });
+    expect((await notifications(mentor2Id)).at(-1)).toMatchObject({
+      kind: 'assigned',
+      link: `/team/review/?submission=${sams.id}`,
+    });
     const after = (await inbox(mentor, '?mine=1')).body;
     expect(after.items.map((i) => i.submissionId)).toEqual([lea.id]);
     expect(after.mine).toBe(1);
@@ -223,5 +228,52 @@ describe.each(TEST_DATABASES)('mentor review on $name', (database) => {
     expect(view.body.mentors.map((m) => m.name)).toEqual(['mentor', 'mo']);
     expect(JSON.stringify(view.body)).not.toContain('toBe(');
     expect((await learner.json('GET', `/api/submissions/${newest.id}/review`)).status).toBe(403);
+  });
+
+  it('shows a judgment exercise’s answer with its score, and nothing of its answer key', async () => {
+    const review = (
+      await mentor.json<Assignment>('POST', `/api/cohorts/${cohortId}/assignments`, {
+        exercises: ['review-rate-limiter-pr'],
+        mode: 'assessed',
+        dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+    ).body.id;
+    const answer = JSON.stringify({
+      comments: [{ file: 'src/rate-limiter.ts', line: 3, label: 'issue' }],
+      decision: 'request_changes',
+    });
+    const result = {
+      id: 'review',
+      kind: 'review',
+      title: 'Your review against the seeded defects',
+      status: 'fail',
+      summary: 'Found 1 of 3 seeded defects',
+      durationMs: 3,
+      scores: { recall: 1 / 3, precision: 1 },
+      counts: { found: 1, falseAlarms: 0 },
+    };
+    const revision = (
+      await learner.json<Submission>('POST', `/api/assignments/${review}/submissions`, {
+        exercise: 'review-rate-limiter-pr',
+        files: { 'review.json': answer },
+        browserReport: { ...browserReport('fail'), exercise: 'review-rate-limiter-pr', checks: [result] },
+      })
+    ).body;
+    const view = (await mentor.json<ReviewView>('GET', `/api/submissions/${revision.id}/review`)).body;
+    expect(view.judgment.find((j) => j.checkId === 'review')).toEqual({
+      checkId: 'review',
+      kind: 'review',
+      title: 'Your review against the seeded defects',
+      file: 'review.json',
+      answer,
+      result,
+    });
+    const key = readFileSync(
+      new URL('../../../exercises/review-rate-limiter-pr/fixtures/key/review.json', import.meta.url),
+      'utf8',
+    );
+    const keyPhrases = [...key.matchAll(/"explanation":\s*"([^"]{30,})"/g)].map((m) => m[1] as string);
+    expect(keyPhrases.length).toBeGreaterThan(0);
+    for (const phrase of keyPhrases) expect(JSON.stringify(view)).not.toContain(phrase);
   });
 });

@@ -1,0 +1,26 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+
+/**
+ * A read-only side-by-side diff editor as every diff on the site shows one (Compare with solution, the
+ * review exercise, the mentor's review page): narrow windows fall back to the inline view, and Tab
+ * leaves the editor so the forms beside it stay reachable by keyboard.
+ */
+export function createReadonlyDiff(
+  monaco: typeof Monaco,
+  container: HTMLElement,
+  extra: Monaco.editor.IStandaloneDiffEditorConstructionOptions = {},
+): Monaco.editor.IStandaloneDiffEditor {
+  return monaco.editor.createDiffEditor(container, {
+    readOnly: true,
+    originalEditable: false,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    renderSideBySide: true,
+    useInlineViewWhenSpaceIsLimited: true,
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabFocusMode: true,
+    accessibilitySupport: 'auto',
+    ...extra,
+  });
+}

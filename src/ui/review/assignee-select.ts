@@ -1,0 +1,31 @@
+import { assigneeSchema } from '../../shared-api/review-api.ts';
+import { h } from '../dom.ts';
+import { call } from '../team/api.ts';
+
+/**
+ * Who reviews this learner's work on the exercise: a select of the cohort's mentors ("anyone" puts it
+ * back in every mentor's queue). Changing it saves at once; the status beside it says so.
+ */
+export function assigneeSelect(
+  submissionId: string,
+  current: string | null,
+  mentors: readonly { id: string; name: string }[],
+): HTMLElement {
+  const id = `assignee-${submissionId}`;
+  const select = h(
+    'select',
+    { id, 'data-assignee': submissionId },
+    h('option', { value: '', selected: current === null }, 'anyone'),
+    ...mentors.map((m) => h('option', { value: m.id, selected: m.id === current }, m.name)),
+  );
+  const status = h('span', { role: 'status', class: 'meta' });
+  select.addEventListener('change', () => {
+    void call('POST', `/api/submissions/${encodeURIComponent(submissionId)}/assignee`, assigneeSchema, {
+      mentorId: select.value || null,
+    }).then(
+      (r) => (status.textContent = ` now ${r.assignee?.name ?? 'anyone'}`),
+      (e: unknown) => (status.textContent = ` not saved: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  });
+  return h('span', {}, h('label', { for: id, class: 'visually-hidden' }, 'Reviewer'), select, status);
+}

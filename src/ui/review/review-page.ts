@@ -1,0 +1,233 @@
+import {
+  decisionListSchema,
+  decisionSchema,
+  reviewViewSchema,
+  threadListSchema,
+  type Decision,
+  type ReviewView,
+  type Thread,
+} from '../../shared-api/review-api.ts';
+import type { CheckReport } from '../../runtime/report/check-report.ts';
+import { loadMonaco } from '../exercise/monaco.ts';
+import { renderReport } from '../exercise/results-view.ts';
+import { h } from '../dom.ts';
+import { call } from '../team/api.ts';
+import { CommentComposer } from './comment-composer.ts';
+import { assigneeSelect } from './assignee-select.ts';
+import { ReviewCode, type DiffBase } from './review-code.ts';
+import { markdownBlock, renderThreads } from './thread-list.ts';
+import '../../styles/exercise.css';
+import '../../styles/review.css';
+
+/**
+ * /team/review/?submission=<id>: one revision's files diffed against the starter or the previous
+ * revision, the server's and the browser's reports in the learner's own results view, judgment answers
+ * with their scores, line comment threads, and the mentor's decision.
+ */
+const root = document.querySelector<HTMLElement>('[data-review-page]');
+const pageStatus = document.querySelector<HTMLElement>('[data-review-status]');
+const submissionId = new URLSearchParams(location.search).get('submission') ?? '';
+
+/** A part of the page by its data-review-<name> attribute (src/pages/team/review.astro). */
+function slot(name: string): HTMLElement {
+  const element = document.querySelector<HTMLElement>(`[data-review-${name}]`);
+  if (!element) throw new Error(`The review page has no [data-review-${name}].`);
+  return element;
+}
+
+async function start(): Promise<void> {
+  if (!root) return;
+  if (!submissionId) throw new Error('Open a submission from the inbox.');
+  const [view, monaco] = await Promise.all([
+    call('GET', `/api/submissions/${encodeURIComponent(submissionId)}/review`, reviewViewSchema),
+    loadMonaco(),
+  ]);
+  const { submission } = view;
+  root.hidden = false;
+  if (pageStatus) pageStatus.textContent = '';
+  document.title = `Review: ${submission.learnerName}, ${submission.exercise} · Craftpath`;
+  slot('title').textContent = `${submission.learnerName}: ${submission.exercise}, revision ${submission.revision}`;
+  slot('meta').replaceChildren(metaLine(view));
+
+  const paths = [...new Set([...view.editable.filter((p) => p in submission.files), ...Object.keys(submission.files)])];
+  const composer = new CommentComposer(submission.id, () => void refreshThreads());
+  const code = new ReviewCode(monaco, slot('editor'), {
+    files: submission.files,
+    starter: view.starter,
+    previous: view.previous?.files ?? null,
+    paths,
+    onLines: (file, start, end, fromGutter) => composer.setLines(file, start, end, code.lineCount(file), fromGutter),
+  });
+  composer.setLines(code.file, 1, 1, code.lineCount());
+  slot('composer').replaceChildren(composer.element);
+  slot('controls').replaceChildren(...controls(view, code));
+
+  const threadsEl = slot('threads');
+  async function refreshThreads(): Promise<void> {
+    const { threads } = await call('GET', `/api/submissions/${submission.id}/threads`, threadListSchema);
+    code.setThreads(threads);
+    threadsEl.replaceChildren(
+      renderThreads(threads, {
+        reveal: (t: Thread) => t.placement && code.reveal(t.file, t.placement.startLine, t.placement.endLine),
+        changed: () => void refreshThreads(),
+      }),
+    );
+  }
+  await refreshThreads();
+
+  const jump = {
+    jumpTo: (file: string, line: number) => code.reveal(file, line, line),
+    canOpen: (file: string) => paths.includes(file),
+  };
+  const server = submission.serverReports.at(-1);
+  slot('reports').replaceChildren(
+    reportSection(
+      'Server report',
+      server?.report ?? null,
+      jump,
+      server ? `graded ${server.gradedAt}` : gradingNote(view),
+    ),
+    reportSection('Browser report', submission.browserReport, jump, 'what the learner saw when submitting'),
+  );
+  const judgment = slot('judgment');
+  judgment.hidden = view.judgment.length === 0;
+  judgment.replaceChildren(
+    h('h2', {}, 'Judgment answers'),
+    ...view.judgment.map((j) =>
+      h(
+        'section',
+        { class: 'review-judgment', 'data-judgment': j.checkId },
+        h('h3', {}, `${j.title} (${j.kind})`),
+        j.result
+          ? h(
+              'p',
+              {},
+              h('strong', {}, j.result.status),
+              ` — ${j.result.summary}`,
+              ...Object.entries(j.result.scores ?? {}).map(([k, v]) => ` · ${k} ${Math.round(v * 100)}%`),
+              ...Object.entries(j.result.counts ?? {}).map(([k, v]) => ` · ${k} ${v}`),
+              j.result.calibration ? ` · Brier ${j.result.calibration.brier.toFixed(3)}` : '',
+            )
+          : h('p', { class: 'meta' }, 'Not graded yet.'),
+        h('details', {}, h('summary', {}, `The learner’s answer (${j.file})`), h('pre', {}, prettyJson(j.answer))),
+      ),
+    ),
+  );
+  await renderDecisions(slot('decision'), submission.id);
+}
+
+function metaLine(view: ReviewView): HTMLElement {
+  const { submission } = view;
+  return h(
+    'p',
+    { class: 'meta' },
+    `Submitted ${new Date(submission.submittedAt).toLocaleString()}${submission.late ? ' (late)' : ''} · `,
+    'Reviewer: ',
+    assigneeSelect(submission.id, view.assignee?.id ?? null, view.mentors),
+    ' · Revisions: ',
+    ...view.revisions.flatMap((r, i) => [
+      i > 0 ? ' ' : '',
+      r.id === submission.id
+        ? h('strong', { 'aria-current': 'page' }, String(r.revision))
+        : h('a', { href: `?submission=${encodeURIComponent(r.id)}` }, String(r.revision)),
+    ]),
+  );
+}
+
+function controls(view: ReviewView, code: ReviewCode): HTMLElement[] {
+  const fileSelect = h(
+    'select',
+    { id: 'review-file' },
+    ...Object.keys(view.submission.files).map((p) => h('option', { value: p, selected: p === code.file }, p)),
+  );
+  const baseSelect = h(
+    'select',
+    { id: 'review-base' },
+    h('option', { value: 'starter' }, 'the starter'),
+    view.previous
+      ? h('option', { value: 'previous' }, `revision ${view.previous.revision}`)
+      : h('option', { value: 'previous', disabled: true }, 'no previous revision'),
+  );
+  const show = () => code.show(fileSelect.value, baseSelect.value as DiffBase);
+  fileSelect.addEventListener('change', show);
+  baseSelect.addEventListener('change', show);
+  return [
+    h('label', { for: 'review-file' }, 'File'),
+    fileSelect,
+    h('label', { for: 'review-base' }, 'compared with'),
+    baseSelect,
+  ];
+}
+
+function reportSection(
+  title: string,
+  report: CheckReport | null,
+  handlers: Parameters<typeof renderReport>[1],
+  note: string,
+): HTMLElement {
+  return h(
+    'section',
+    { class: 'review-report', 'aria-label': title },
+    h('h3', {}, title),
+    h('p', { class: 'meta' }, note),
+    report ? renderReport(report, handlers) : h('p', {}, 'None.'),
+  );
+}
+
+function gradingNote(view: ReviewView): string {
+  const grading = view.submission.grading;
+  if (!grading) return 'not queued';
+  if (grading.state === 'queued') return `queued, ${grading.queuePosition} ahead`;
+  return grading.state === 'failed' ? `grading failed: ${grading.error ?? 'unknown error'}` : grading.state;
+}
+
+async function renderDecisions(container: HTMLElement, id: string): Promise<void> {
+  const { decisions } = await call('GET', `/api/submissions/${id}/decisions`, decisionListSchema);
+  const body = h('textarea', { id: 'decision-body', rows: '3', maxlength: '10000' });
+  const status = h('p', { role: 'status', 'data-decision-status': true });
+  const decide = (decision: Decision['decision']) =>
+    void call('POST', `/api/submissions/${id}/decision`, decisionSchema, { decision, body: body.value }).then(
+      () => renderDecisions(container, id),
+      (e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e)),
+    );
+  const approve = h('button', { type: 'button', class: 'button', 'data-approve': true }, 'Approve');
+  const changes = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', 'data-request-changes': true },
+    'Request changes',
+  );
+  approve.addEventListener('click', () => decide('approve'));
+  changes.addEventListener('click', () => decide('request_changes'));
+  container.replaceChildren(
+    h('h2', {}, 'Decision'),
+    ...decisions.map((d) =>
+      h(
+        'div',
+        { class: 'review-decision', 'data-decided': d.decision },
+        h(
+          'p',
+          {},
+          h('strong', {}, d.decision === 'approve' ? 'Approved' : 'Changes requested'),
+          ` by ${d.mentorName} on revision ${d.revision}, ${new Date(d.createdAt).toLocaleString()}`,
+        ),
+        d.body ? markdownBlock(d.body) : null,
+      ),
+    ),
+    h('label', { for: 'decision-body' }, 'Summary for the learner (Markdown, optional)'),
+    body,
+    h('p', { class: 'review-decision__actions' }, approve, ' ', changes),
+    status,
+  );
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+start().catch((error: unknown) => {
+  if (pageStatus) pageStatus.textContent = error instanceof Error ? error.message : String(error);
+});
