@@ -56,6 +56,8 @@ export class FeedbackPanel {
         : h('p', { class: 'meta' }, 'No line comments yet.'),
       ...this.#signatureComments(signatureComments),
     );
+    if (feedback.signatureError)
+      list.append(h('p', { class: 'meta' }, `Comments on failures could not be loaded: ${feedback.signatureError}`));
     this.#host.replaceChildren(
       h(
         'section',

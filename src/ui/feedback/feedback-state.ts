@@ -21,6 +21,8 @@ export interface Feedback {
   decision: Decision | null;
   /** Comments on a failure this revision's server report carries (none where that route is absent). */
   signatureComments: SignatureComment[];
+  /** Why the comments on failures could not be loaded, or null. */
+  signatureError: string | null;
 }
 
 /**
@@ -36,12 +38,14 @@ export async function loadFeedback(assignmentId: string, slug: string): Promise<
   const [threads, decisions, signatureComments] = await Promise.all([
     call('GET', `/api/submissions/${submission.id}/threads`, threadListSchema),
     call('GET', `/api/submissions/${submission.id}/decisions`, decisionListSchema),
-    call('GET', `/api/submissions/${submission.id}/signature-comments`, signatureCommentListSchema).catch(
-      (error: unknown) => {
-        // A server without failure comments answers 404: there are none to show, not an error.
-        if (error instanceof ApiCallError && error.status === 404) return { comments: [] };
-        throw error;
-      },
+    call('GET', `/api/submissions/${submission.id}/signature-comments`, signatureCommentListSchema).then(
+      (list) => ({ comments: list.comments, error: null }),
+      // A server without failure comments answers 404: none to show. Any other failure must not hide the
+      // line comments and the decision, so it is a note in the list instead of an error for the whole view.
+      (error: unknown) => ({
+        comments: [],
+        error: error instanceof ApiCallError && error.status === 404 ? null : String(error),
+      }),
     ),
   ]);
   return {
@@ -49,6 +53,7 @@ export async function loadFeedback(assignmentId: string, slug: string): Promise<
     threads: threads.threads,
     decision: decisions.decisions[0] ?? null,
     signatureComments: signatureComments.comments,
+    signatureError: signatureComments.error,
   };
 }
 
