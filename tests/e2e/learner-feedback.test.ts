@@ -180,6 +180,10 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     await item.locator('[data-reply-text]').fill('Done: the bucket takes a `Clock` now.');
     await item.getByRole('button', { name: 'Reply' }).click();
     await feedback.locator(`[data-thread="${thread.id}"] [data-comment]`).nth(1).waitFor();
+    // The keyboard is on the reply just sent, not back at the top of the page.
+    await expect
+      .poll(() => learner.evaluate(() => document.activeElement?.textContent ?? ''), WAIT)
+      .toMatch(/Lin Learner.*Done: the bucket takes a/);
     const seen = await call<{ threads: Thread[] }>(mentor, 'GET', `/api/submissions/${first?.id ?? ''}/threads`);
     expect(seen.threads[0]?.comments.map((c) => [c.authorName, c.body])).toEqual([
       ['Mo Mentor', 'Inject the **clock** here instead of reading `Date.now()`.'],

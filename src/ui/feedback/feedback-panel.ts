@@ -41,14 +41,14 @@ export class FeedbackPanel {
         'aria-controls': list.id,
         'data-feedback-toggle': true,
       },
-      `${this.#open ? 'Hide' : 'Show'} the mentor’s comments (${count})`,
+      // A stable name: aria-expanded says whether the list is open.
+      `The mentor’s comments (${count})`,
     );
     toggle.disabled = count === 0;
     toggle.addEventListener('click', () => {
       this.#open = !this.#open;
       list.hidden = !this.#open;
       toggle.setAttribute('aria-expanded', String(this.#open));
-      toggle.textContent = `${this.#open ? 'Hide' : 'Show'} the mentor’s comments (${count})`;
     });
     list.append(
       threads.length > 0
@@ -159,12 +159,24 @@ export class FeedbackPanel {
       if (!text.value.trim()) return;
       button.disabled = true;
       status.textContent = 'Sending…';
-      this.#actions.reply(thread.id, text.value).catch((error: unknown) => {
-        status.textContent = `Not sent: ${error instanceof Error ? error.message : String(error)}`;
-        button.disabled = false;
-      });
+      this.#actions.reply(thread.id, text.value).then(
+        // The list was drawn again with the reply in it: the keyboard goes to the reply, not the page top.
+        () => this.#focusLastComment(thread.id),
+        (error: unknown) => {
+          status.textContent = `Not sent: ${error instanceof Error ? error.message : String(error)}`;
+          button.disabled = false;
+        },
+      );
     });
     return form;
+  }
+
+  #focusLastComment(threadId: string): void {
+    const comments = this.#host.querySelectorAll<HTMLElement>(`[data-thread="${CSS.escape(threadId)}"] [data-comment]`);
+    const last = comments[comments.length - 1];
+    if (!last) return;
+    last.tabIndex = -1;
+    last.focus();
   }
 
   #signatureComments(comments: readonly SignatureComment[]): Node[] {
