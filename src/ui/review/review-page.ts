@@ -1,21 +1,13 @@
-import {
-  decisionListSchema,
-  decisionSchema,
-  reviewViewSchema,
-  threadListSchema,
-  type Decision,
-  type ReviewView,
-  type Thread,
-} from '../../shared-api/review-api.ts';
-import type { CheckReport } from '../../runtime/report/check-report.ts';
+import { reviewViewSchema, threadListSchema, type ReviewView, type Thread } from '../../shared-api/review-api.ts';
 import { loadMonaco } from '../exercise/monaco.ts';
-import { renderReport } from '../exercise/results-view.ts';
 import { h } from '../dom.ts';
 import { call } from '../team/api.ts';
 import { CommentComposer } from './comment-composer.ts';
 import { assigneeSelect } from './assignee-select.ts';
 import { ReviewCode, type DiffBase } from './review-code.ts';
-import { markdownBlock, renderThreads } from './thread-list.ts';
+import { renderDecisions } from './decision-form.ts';
+import { renderJudgment, renderReports } from './review-reports.ts';
+import { renderThreads } from './thread-list.ts';
 import '../../styles/exercise.css';
 import '../../styles/review.css';
 
@@ -79,40 +71,10 @@ async function start(): Promise<void> {
     jumpTo: (file: string, line: number) => code.reveal(file, line, line),
     canOpen: (file: string) => paths.includes(file),
   };
-  const server = submission.serverReports.at(-1);
-  slot('reports').replaceChildren(
-    reportSection(
-      'Server report',
-      server?.report ?? null,
-      jump,
-      server ? `graded ${server.gradedAt}` : gradingNote(view),
-    ),
-    reportSection('Browser report', submission.browserReport, jump, 'what the learner saw when submitting'),
-  );
+  slot('reports').replaceChildren(...renderReports(view, jump));
   const judgment = slot('judgment');
   judgment.hidden = view.judgment.length === 0;
-  judgment.replaceChildren(
-    h('h2', {}, 'Judgment answers'),
-    ...view.judgment.map((j) =>
-      h(
-        'section',
-        { class: 'review-judgment', 'data-judgment': j.checkId },
-        h('h3', {}, `${j.title} (${j.kind})`),
-        j.result
-          ? h(
-              'p',
-              {},
-              h('strong', {}, j.result.status),
-              ` — ${j.result.summary}`,
-              ...Object.entries(j.result.scores ?? {}).map(([k, v]) => ` · ${k} ${Math.round(v * 100)}%`),
-              ...Object.entries(j.result.counts ?? {}).map(([k, v]) => ` · ${k} ${v}`),
-              j.result.calibration ? ` · Brier ${j.result.calibration.brier.toFixed(3)}` : '',
-            )
-          : h('p', { class: 'meta' }, 'Not graded yet.'),
-        h('details', {}, h('summary', {}, `The learner’s answer (${j.file})`), h('pre', {}, prettyJson(j.answer))),
-      ),
-    ),
-  );
+  judgment.replaceChildren(...renderJudgment(view));
   await renderDecisions(slot('decision'), submission.id);
 }
 
@@ -157,75 +119,6 @@ function controls(view: ReviewView, code: ReviewCode): HTMLElement[] {
     h('label', { for: 'review-base' }, 'compared with'),
     baseSelect,
   ];
-}
-
-function reportSection(
-  title: string,
-  report: CheckReport | null,
-  handlers: Parameters<typeof renderReport>[1],
-  note: string,
-): HTMLElement {
-  return h(
-    'section',
-    { class: 'review-report', 'aria-label': title },
-    h('h3', {}, title),
-    h('p', { class: 'meta' }, note),
-    report ? renderReport(report, handlers) : h('p', {}, 'None.'),
-  );
-}
-
-function gradingNote(view: ReviewView): string {
-  const grading = view.submission.grading;
-  if (!grading) return 'not queued';
-  if (grading.state === 'queued') return `queued, ${grading.queuePosition} ahead`;
-  return grading.state === 'failed' ? `grading failed: ${grading.error ?? 'unknown error'}` : grading.state;
-}
-
-async function renderDecisions(container: HTMLElement, id: string): Promise<void> {
-  const { decisions } = await call('GET', `/api/submissions/${id}/decisions`, decisionListSchema);
-  const body = h('textarea', { id: 'decision-body', rows: '3', maxlength: '10000' });
-  const status = h('p', { role: 'status', 'data-decision-status': true });
-  const decide = (decision: Decision['decision']) =>
-    void call('POST', `/api/submissions/${id}/decision`, decisionSchema, { decision, body: body.value }).then(
-      () => renderDecisions(container, id),
-      (e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e)),
-    );
-  const approve = h('button', { type: 'button', class: 'button', 'data-approve': true }, 'Approve');
-  const changes = h(
-    'button',
-    { type: 'button', class: 'button button--secondary', 'data-request-changes': true },
-    'Request changes',
-  );
-  approve.addEventListener('click', () => decide('approve'));
-  changes.addEventListener('click', () => decide('request_changes'));
-  container.replaceChildren(
-    h('h2', {}, 'Decision'),
-    ...decisions.map((d) =>
-      h(
-        'div',
-        { class: 'review-decision', 'data-decided': d.decision },
-        h(
-          'p',
-          {},
-          h('strong', {}, d.decision === 'approve' ? 'Approved' : 'Changes requested'),
-          ` by ${d.mentorName} on revision ${d.revision}, ${new Date(d.createdAt).toLocaleString()}`,
-        ),
-        d.body ? markdownBlock(d.body) : null,
-      ),
-    ),
-    h('label', { for: 'decision-body' }, 'Summary for the learner (Markdown, optional)'),
-    body,
-    h('p', { class: 'review-decision__actions' }, approve, ' ', changes),
-    status,
-  );
-}
-
-function prettyJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
 }
 
 start().catch((error: unknown) => {

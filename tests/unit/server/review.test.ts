@@ -135,8 +135,13 @@ describe.each(TEST_DATABASES)('mentor review on $name', (database) => {
     expect((await comment(revision.id, 12, {}, learner)).status).toBe(403);
     expect((await comment(revision.id, 12, {}, outsiderMentor)).status).toBe(404);
     expect((await classmate.json('POST', `/api/threads/${thread.id}/comments`, { body: 'me too' })).status).toBe(404);
+    const stored = async () => (await h.store.db.selectFrom('review_thread').select('id').execute()).length;
+    const before = await stored();
     expect((await comment(revision.id, 99)).body).toMatchObject({ field: 'lines.endLine' });
+    expect((await comment(revision.id, 1, { label: 'rant' })).body).toMatchObject({ field: 'label' });
+    expect((await comment(revision.id, 1, { body: '   ' })).body).toMatchObject({ field: 'body' });
     expect((await comment(revision.id, 1, { file: 'tests/checkout.test.ts' })).body).toMatchObject({ field: 'file' });
+    expect(await stored()).toBe(before);
 
     const asked = (await notifications(learnerId)).at(-1);
     expect(asked).toMatchObject({ kind: 'comment', thread_id: thread.id });
