@@ -24,6 +24,7 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { reviewThreadRoutes } from './routes/review-threads.ts';
 import { reviewDecisionRoutes } from './routes/review-decisions.ts';
 import { reviewInboxRoutes } from './routes/review-inbox.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -109,6 +110,7 @@ export async function createTeamServer(
   reviewThreadRoutes(app, deps);
   reviewDecisionRoutes(app, deps);
   reviewInboxRoutes(app, deps);
+  notificationRoutes(app, deps);
   app.all('/api/*', (c) => c.json({ error: `No API route ${c.req.method} ${c.req.path}.` }, 404));
 
   if (options.distDir) serveSite(app, options.distDir, options);

@@ -459,6 +459,12 @@ const MATRIX: Record<string, Row> = {
     call: () => ({ method: 'GET', path: '/api/review/inbox' }),
     expect: { ...all('refused'), mentor: 'ok', otherMentor: 'ok', owner: 'ok' },
   },
+  // Bound to the caller: each user sees and marks only their own (tests/unit/server/notifications.test.ts).
+  'GET /api/notifications': { call: () => ({ method: 'GET', path: '/api/notifications' }), expect: signedIn() },
+  'POST /api/notifications/read': {
+    call: () => ({ method: 'POST', path: '/api/notifications/read', body: {} }),
+    expect: signedIn(),
+  },
   // The /api/* middleware (CSRF, session) and the catch-all that answers unknown API paths with 404.
   'ALL /api/*': { call: () => ({ method: 'GET', path: '/api/no-such-route' }), expect: all('refused') },
 };
