@@ -152,6 +152,7 @@ export function gradeReview(key: ReviewKey, answer: ReviewAnswer, reveal: KeyRev
       file: defect.file,
       line: defect.lines[0],
       message: `${defect.explanation}${severityNote}${by}`,
+      defect: { id: defect.id, outcome: !found ? 'missed' : calibrated ? (asked ? 'found' : 'optional') : 'miscalibrated' },
     });
   });
   if (hidden > 0) {
@@ -270,6 +271,7 @@ function optionalItem(defect: Defect): CheckItem {
     file: defect.file,
     line: defect.lines[0],
     message: `${defect.explanation} The key does not ask for it, so leaving it out costs nothing.`,
+    defect: { id: defect.id, outcome: 'optional' },
   };
 }
 
@@ -282,5 +284,6 @@ function revealKey(key: ReviewKey): CheckItem[] {
     file: d.file,
     line: d.lines[0],
     message: d.explanation,
+    defect: { id: d.id, outcome: 'missed' as const },
   }));
 }
