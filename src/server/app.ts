@@ -20,6 +20,7 @@ import type { Store } from './store/database.ts';
 import { ExerciseCatalog } from './grading/exercise-catalog.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { submissionRoutes } from './routes/submissions.ts';
+import { signalRoutes } from './routes/signals.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -101,6 +102,7 @@ export async function createTeamServer(
   adminRoutes(app, deps);
   assignmentRoutes(app, deps);
   submissionRoutes(app, deps);
+  signalRoutes(app, deps);
   app.all('/api/*', (c) => c.json({ error: `No API route ${c.req.method} ${c.req.path}.` }, 404));
 
   if (options.distDir) serveSite(app, options.distDir, options);
