@@ -21,6 +21,10 @@ import { ExerciseCatalog } from './grading/exercise-catalog.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { signalRoutes } from './routes/signals.ts';
+import { reviewThreadRoutes } from './routes/review-threads.ts';
+import { reviewDecisionRoutes } from './routes/review-decisions.ts';
+import { reviewInboxRoutes } from './routes/review-inbox.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -103,6 +107,10 @@ export async function createTeamServer(
   assignmentRoutes(app, deps);
   submissionRoutes(app, deps);
   signalRoutes(app, deps);
+  reviewThreadRoutes(app, deps);
+  reviewDecisionRoutes(app, deps);
+  reviewInboxRoutes(app, deps);
+  notificationRoutes(app, deps);
   app.all('/api/*', (c) => c.json({ error: `No API route ${c.req.method} ${c.req.path}.` }, 404));
 
   if (options.distDir) serveSite(app, options.distDir, options);

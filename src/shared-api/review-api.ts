@@ -1,14 +1,22 @@
 import { z } from 'astro/zod';
+import { checkResultSchema } from '../runtime/report/check-report.ts';
+import { submissionSchema } from './assignments-api.ts';
 
 /**
  * Mentor review: comment threads anchored to lines, decisions and notifications. The request and response
  * shapes shared by the team server's routes and the browser (zod only: the browser imports this file).
  * Routes (the server's routes/review-*.ts hold them; the authorisation matrix lists each):
- *   GET  /api/submissions/:id/threads     threads of this learner's line of work, placed on revision :id
- *   POST /api/submissions/:id/threads     mentor opens a thread on lines of revision :id
- *   POST /api/threads/:id/comments        reply (the learner or a mentor of the cohort)
- *   POST /api/threads/:id/resolve         mark resolved / reopened
- *   POST /api/submissions/:id/decision    mentor approves or requests changes
+ *   GET  /api/submissions/:id/threads     threads of this learner's line of work up to revision :id, placed
+ *                                         on revision :id (threadListSchema)
+ *   POST /api/submissions/:id/threads     mentor opens a thread on lines of revision :id (201 threadSchema)
+ *   POST /api/threads/:id/comments        reply, the learner or a mentor of the cohort (201 commentSchema)
+ *   POST /api/threads/:id/resolve         mark resolved / reopened (threadSchema, placed where it was written)
+ *   POST /api/submissions/:id/decision    mentor approves or requests changes (201 decisionSchema); approve
+ *                                         is refused (409) while a blocking thread is unresolved
+ *   GET  /api/submissions/:id/decisions   decisions on this line of work up to revision :id, newest first
+ *   GET  /api/submissions/:id/review      what the review page shows (reviewViewSchema), staff only
+ *   POST /api/submissions/:id/assignee    hand the learner's work on this exercise to another mentor
+ *   GET  /api/review/inbox                revisions waiting for the caller's review (inboxSchema)
  *   GET  /api/notifications               the caller's notifications, newest first, with the unread count
  *   POST /api/notifications/read          mark some or all read
  */
@@ -97,6 +105,105 @@ export const createDecisionSchema = z
     /** Summary for the learner, Markdown. */ body: z.string().max(10_000).default(''),
   })
   .strict();
+
+export const decisionSchema = z
+  .object({
+    id: z.string(),
+    /** The revision decided on. */
+    submissionId: z.string(),
+    revision: z.number().int(),
+    decision: decisionKindSchema,
+    body: z.string(),
+    mentorName: z.string(),
+    createdAt: z.string(),
+  })
+  .strict();
+export type Decision = z.infer<typeof decisionSchema>;
+export const decisionListSchema = z.object({ decisions: z.array(decisionSchema) }).strict();
+
+export const setAssigneeSchema = z
+  .object({
+    /** A mentor of the submission's cohort, or null to put the work back in every mentor's queue. */
+    mentorId: z.string().min(1).max(100).nullable(),
+  })
+  .strict();
+
+const person = z.object({ id: z.string(), name: z.string() }).strict();
+
+export const inboxItemSchema = z
+  .object({
+    /** The newest revision of this learner's work on the exercise: the one to review. */
+    submissionId: z.string(),
+    revision: z.number().int(),
+    assignmentId: z.string(),
+    assignmentTitle: z.string(),
+    cohortId: z.string(),
+    cohortName: z.string(),
+    learner: person,
+    exercise: z.string(),
+    /** When the revision was submitted: how long it has been waiting. */
+    waitingSince: z.string(),
+    late: z.boolean(),
+    /** The newest server report's verdict, or null while it is being graded. */
+    serverVerdict: z.string().nullable(),
+    /** The verdict the learner's browser reported, or null when it sent none. */
+    browserVerdict: z.string().nullable(),
+    /** The mentor it is assigned to, or null: anyone of the cohort's mentors may take it. */
+    assignee: person.nullable(),
+    /** Unresolved blocking threads on this line of work. */
+    openBlocking: z.number().int(),
+  })
+  .strict();
+export type InboxItem = z.infer<typeof inboxItemSchema>;
+export const inboxSchema = z
+  .object({
+    /** Oldest first; with ?mine=1 only those assigned to the caller or to nobody. */
+    items: z.array(inboxItemSchema),
+    /** Waiting items assigned to the caller or to nobody: the count in the site header. */
+    mine: z.number().int(),
+    /** Per cohort of the listed items, the mentors the work can be reassigned to. */
+    mentors: z.array(z.object({ cohortId: z.string(), mentor: person }).strict()),
+  })
+  .strict();
+
+/** A judgment check's answer (review, decision, impact, calibration, critique) with its score. */
+export const judgmentAnswerSchema = z
+  .object({
+    checkId: z.string(),
+    kind: z.string(),
+    title: z.string(),
+    /** The editable workspace file holding the learner's answer, and its text in this revision. */
+    file: z.string(),
+    answer: z.string(),
+    /** From the newest server report (the browser's when there is none yet); null when neither has it. */
+    result: checkResultSchema.nullable(),
+  })
+  .strict();
+
+export const reviewViewSchema = z
+  .object({
+    submission: submissionSchema,
+    /** The exercise's visible starter files (editable and readonly): never hidden tests, solutions or keys. */
+    starter: z.record(z.string(), z.string()),
+    /** The revision before this one, for the "previous revision" diff; null for the first. */
+    previous: z
+      .object({ id: z.string(), revision: z.number().int(), files: z.record(z.string(), z.string()) })
+      .strict()
+      .nullable(),
+    /** Every revision of this line of work, oldest first, to step between them. */
+    revisions: z
+      .array(z.object({ id: z.string(), revision: z.number().int(), submittedAt: z.string() }).strict())
+      .min(1),
+    /** Paths the learner edits, in the exercise's order: the files the review page opens. */
+    editable: z.array(z.string()),
+    judgment: z.array(judgmentAnswerSchema),
+    /** The mentor it is assigned to, or null. */
+    assignee: person.nullable(),
+    /** Mentors of the cohort, for reassignment. */
+    mentors: z.array(person),
+  })
+  .strict();
+export type ReviewView = z.infer<typeof reviewViewSchema>;
 
 export const notificationSchema = z
   .object({

@@ -1,16 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { AxeResults, Result } from 'axe-core';
+import type { Result } from 'axe-core';
 import { useBrowser } from './browser.ts';
 import { seededProgress } from './seeded-progress.ts';
+import { axe, describeViolations } from './axe.ts';
 
 const { newPage, url } = useBrowser();
-
-// axe-core's browser bundle as text, injected into each page (its Node entry needs a DOM).
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 /** Every page of the built site: each index.html under dist/, as its URL, and the 404 page. */
 function builtPages(dir = 'dist'): string[] {
@@ -30,35 +27,6 @@ function builtPages(dir = 'dist'): string[] {
 }
 
 const BLOCKING = new Set(['serious', 'critical']);
-
-/** Per rule: what it asks, then where, each distinct reason once; a page of code tokens stays readable. */
-function describeViolations(violations: Result[]): string {
-  const MAX_TARGETS = 8;
-  return violations
-    .map((v) => {
-      const targets = v.nodes.map((n) => n.target.join(' '));
-      const reasons = [...new Set(v.nodes.map((n) => (n.failureSummary ?? '').replace(/\s+/g, ' ').trim()))];
-      return [
-        `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
-        ...targets.slice(0, MAX_TARGETS).map((t) => `    at ${t}`),
-        ...(targets.length > MAX_TARGETS ? [`    … and ${targets.length - MAX_TARGETS} more`] : []),
-        ...reasons.slice(0, MAX_TARGETS).map((r) => `    why: ${r}`),
-      ].join('\n');
-    })
-    .join('\n');
-}
-
-async function axe(page: Page, exclude: string[] = []): Promise<Result[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(
-    (context) =>
-      (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run(context, {
-        resultTypes: ['violations'],
-      }),
-    { include: [['html']], exclude: exclude.map((s) => [s]) },
-  );
-  return results.violations;
-}
 
 // Moderate and minor findings (heading order, regions) do not fail the run; they are listed at the end
 // so they are seen and fixed over time rather than silently accepted.

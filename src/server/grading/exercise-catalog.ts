@@ -64,6 +64,11 @@ export class ExerciseCatalog {
     return lessons.length === 0 ? undefined : lessons.flatMap((l) => l.exercises);
   }
 
+  /** The lesson that embeds an exercise (the learner's page for it), or undefined when none does. */
+  async lessonOf(exercise: string): Promise<string | undefined> {
+    return (await this.#lessons()).find((l) => l.exercises.includes(exercise))?.slug;
+  }
+
   /** Frontmatter fields the assignment flow needs; the site's build validates the rest. */
   async #lessons(): Promise<{ slug: string; track: string; order: number; exercises: string[] }[]> {
     const names = (await readdir(this.lessonsDir).catch(() => [])).filter((n) => n.endsWith('.mdx'));

@@ -103,6 +103,8 @@ class ExerciseElement extends HTMLElement {
       if (start?.contains(active) || (this.#focusWhenReady && untouched)) handle.focus();
       start?.remove();
       revealCheck(this, slug);
+      // The assignment panel draws a mentor's threads on the editor once there is one (feedback/).
+      this.dispatchEvent(new CustomEvent('craftpath:workbench', { bubbles: true }));
       return handle;
     } catch (error) {
       this.workbench = undefined;

@@ -16,6 +16,8 @@ import { renderReport, verdictText } from './results-view.ts';
 import { openSolutionDiff } from './solution-diff.ts';
 import { loadMonaco, languageOf, themesLoaded, typeDiagnostics } from './monaco.ts';
 import { createWorkbenchFrame } from './workbench-frame.ts';
+import { ThreadDecorations, type PlacedNote } from './thread-decorations.ts';
+import type { LineNote } from '../feedback/placement.ts';
 import { showsEngineStatus } from '../../runtime/engines/choose-engine.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../dom.ts';
@@ -36,6 +38,12 @@ export interface WorkbenchHandle {
   typeErrors(path: string): Promise<string[]>;
   /** Where the last lint's and the last run's time went (the benchmark prints it). */
   timings(): { lint?: EngineTiming; run?: EngineTiming };
+  /** A mentor's threads as line decorations (thread-decorations.ts); replaces the ones shown before. */
+  showLineNotes(notes: readonly LineNote[]): void;
+  /** Where those decorations are now: they move with the learner's edits. */
+  lineNotes(): PlacedNote[];
+  /** Opens a file at a line with the keyboard in the editor, as a click on a failing check does. */
+  reveal(path: string, line: number): void;
 }
 
 export interface WorkbenchOptions {
@@ -326,6 +334,8 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
     status.replaceChildren(t.resetDone, ' ', undo);
   });
 
+  const threads = new ThreadDecorations(monaco, models, editor);
+
   const reference = solutionFiles(bundle);
   solutionButton.addEventListener('click', () => {
     // Kept so the progress page can say whether the pass came after looking at the answer.
@@ -346,6 +356,9 @@ export async function mountWorkbench(host: HTMLElement, options: WorkbenchOption
       return model ? typeDiagnostics(model) : [`${path} is not open in the workbench`];
     },
     timings: () => ({ ...timings }),
+    showLineNotes: (notes) => threads.show(notes),
+    lineNotes: () => threads.placed(),
+    reveal: (path, line) => jumpTo(path, line),
   };
 }
 

@@ -9,6 +9,7 @@ import { SavedWork } from '../../runtime/storage/saved-work.ts';
 import { h } from '../dom.ts';
 import { call, session } from './api.ts';
 import { dueText, gradingText, pollDelay } from './assignment-text.ts';
+import { LearnerFeedback } from '../feedback/mount-feedback.ts';
 
 /**
  * The assignment panel of an exercise, loaded by assignment-element.ts only on a team server: for a
@@ -29,14 +30,26 @@ export async function mountAssignmentPanel(host: HTMLElement): Promise<void> {
 
 class AssignmentPanel {
   readonly #host: HTMLElement;
+  /** The mentor's review of the newest revision, under Submit; refreshed after each submit. */
+  readonly #review = h('div', { 'data-review-feedback': true, hidden: true });
+  #feedback: LearnerFeedback | undefined;
 
   constructor(host: HTMLElement) {
     this.#host = host;
   }
 
   show(assignment: Assignment, slug: string): void {
-    this.#host.replaceChildren(...this.#render(assignment, slug));
+    this.#host.replaceChildren(...this.#render(assignment, slug), this.#review);
     this.#host.hidden = false;
+    this.#feedback = new LearnerFeedback(this.#review, assignment.id, slug);
+    this.#refreshFeedback();
+  }
+
+  #refreshFeedback(): void {
+    this.#feedback?.refresh().catch((error: unknown) => {
+      this.#review.hidden = false;
+      this.#review.textContent = `The mentor’s review could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    });
   }
 
   #render(assignment: Assignment, slug: string): Node[] {
@@ -78,6 +91,8 @@ class AssignmentPanel {
         engineVersions: { engine: browserReport?.engine ?? 'none' },
       });
       status.textContent = gradingText(created);
+      // The new revision has no review yet, but the old threads are placed on it: show where they are now.
+      this.#refreshFeedback();
       await this.#follow(created, status);
     } catch (error) {
       status.textContent = `Not submitted: ${error instanceof Error ? error.message : String(error)}`;

@@ -24,7 +24,10 @@ async function discover(): Promise<void> {
   }
   const link = document.querySelector<HTMLElement>('[data-team-link]');
   if (link) link.hidden = false;
-  if (signedIn) (await import('./sync-now.ts')).startSync(base);
+  if (!signedIn) return;
+  const notifications = document.querySelector<HTMLElement>('[data-notifications]');
+  if (notifications) void import('./notifications-menu.ts').then((m) => m.mountNotifications(notifications));
+  (await import('./sync-now.ts')).startSync(base);
 }
 
 function recall(): string | null {

@@ -117,7 +117,7 @@ async function assignmentInA(fx: Fixture): Promise<string> {
 }
 
 /** A revision by cohort A's learner on a fresh assignment. */
-async function learnersSubmission(fx: Fixture): Promise<string> {
+async function learnersSubmission(fx: Fixture, files: Record<string, string> = {}): Promise<string> {
   const assignment = await assignmentInA(fx);
   const now = new Date().toISOString();
   const id = newId();
@@ -129,7 +129,7 @@ async function learnersSubmission(fx: Fixture): Promise<string> {
       user_id: fx.ids.learner,
       exercise: 'lint-gate',
       revision: 1,
-      files: '{}',
+      files: JSON.stringify(files),
       browser_report: null,
       content_hash: 'x',
       engine_versions: '{}',
@@ -142,9 +142,34 @@ async function learnersSubmission(fx: Fixture): Promise<string> {
   return id;
 }
 
+/** A thread by cohort A's mentor on line 1 of a fresh revision by cohort A's learner. */
+async function threadInA(fx: Fixture): Promise<string> {
+  const submission = await learnersSubmission(fx, { 'src/checkout.ts': 'export {};\n' });
+  const now = new Date().toISOString();
+  const id = newId();
+  await fx.h.store.db
+    .insertInto('review_thread')
+    .values({
+      id,
+      submission_id: submission,
+      file: 'src/checkout.ts',
+      start_line: 1,
+      end_line: 1,
+      anchor_text: 'export {};',
+      label: 'nit',
+      blocking: 0,
+      resolved: 0,
+      author_id: fx.ids.mentor,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
 /** A revision of cohort A's learner that the browser passed and the server failed: a disagreement. */
 async function disagreeingSubmission(fx: Fixture): Promise<string> {
-  const id = await learnersSubmission(fx);
+  const id = await learnersSubmission(fx, { 'src/checkout.ts': 'export {};\n' });
   const now = new Date().toISOString();
   const report = (verdict: 'pass' | 'fail') => ({
     version: 1,
@@ -391,6 +416,69 @@ const MATRIX: Record<string, Row> = {
   'GET /api/submissions/:id': {
     call: async (fx) => ({ method: 'GET', path: `/api/submissions/${await learnersSubmission(fx)}` }),
     expect: cohortA,
+  },
+  'GET /api/submissions/:id/threads': {
+    call: async (fx) => ({ method: 'GET', path: `/api/submissions/${await learnersSubmission(fx)}/threads` }),
+    expect: cohortA,
+  },
+  'POST /api/submissions/:id/threads': {
+    call: async (fx) => ({
+      method: 'POST',
+      path: `/api/submissions/${await learnersSubmission(fx, { 'src/checkout.ts': 'export {};\n' })}/threads`,
+      body: { file: 'src/checkout.ts', lines: { startLine: 1, endLine: 1 }, label: 'nit', body: 'Name it.' },
+    }),
+    expect: staffOfA,
+  },
+  'POST /api/threads/:id/comments': {
+    call: async (fx) => ({
+      method: 'POST',
+      path: `/api/threads/${await threadInA(fx)}/comments`,
+      body: { body: 'Ok.' },
+    }),
+    expect: cohortA,
+  },
+  'POST /api/threads/:id/resolve': {
+    call: async (fx) => ({
+      method: 'POST',
+      path: `/api/threads/${await threadInA(fx)}/resolve`,
+      body: { resolved: true },
+    }),
+    expect: cohortA,
+  },
+  'POST /api/submissions/:id/decision': {
+    call: async (fx) => ({
+      method: 'POST',
+      path: `/api/submissions/${await learnersSubmission(fx)}/decision`,
+      body: { decision: 'request_changes' },
+    }),
+    expect: staffOfA,
+  },
+  'GET /api/submissions/:id/decisions': {
+    call: async (fx) => ({ method: 'GET', path: `/api/submissions/${await learnersSubmission(fx)}/decisions` }),
+    expect: cohortA,
+  },
+  'GET /api/submissions/:id/review': {
+    call: async (fx) => ({ method: 'GET', path: `/api/submissions/${await learnersSubmission(fx)}/review` }),
+    expect: staffOfA,
+  },
+  'POST /api/submissions/:id/assignee': {
+    call: async (fx) => ({
+      method: 'POST',
+      path: `/api/submissions/${await learnersSubmission(fx)}/assignee`,
+      body: { mentorId: fx.ids.mentor },
+    }),
+    expect: staffOfA,
+  },
+  // Every mentor has an inbox (of their own cohorts); learners have none.
+  'GET /api/review/inbox': {
+    call: () => ({ method: 'GET', path: '/api/review/inbox' }),
+    expect: { ...all('refused'), mentor: 'ok', otherMentor: 'ok', owner: 'ok' },
+  },
+  // Bound to the caller: each user sees and marks only their own (tests/unit/server/notifications.test.ts).
+  'GET /api/notifications': { call: () => ({ method: 'GET', path: '/api/notifications' }), expect: signedIn() },
+  'POST /api/notifications/read': {
+    call: () => ({ method: 'POST', path: '/api/notifications/read', body: {} }),
+    expect: signedIn(),
   },
   'GET /api/cohorts/:id/signals': {
     call: (fx) => ({ method: 'GET', path: `/api/cohorts/${fx.cohortA}/signals` }),
