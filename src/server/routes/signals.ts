@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import {
   cohortSignalsSchema,
   createSignatureCommentSchema,
+  disagreementKindSchema,
   disagreementListSchema,
   signatureCommentListSchema,
   signatureCommentWithReachSchema,
@@ -139,7 +140,9 @@ export function signalRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
     const id = param(c, 'id', idSchema);
     const { staff } = await readableSubmission(store, c.get('viewer'), id);
     if (!staff) throw new HttpError(403, 'Only the cohort’s mentors and the team’s owners export fixtures.');
-    const kind = c.req.query('kind');
+    const asked = disagreementKindSchema.optional().safeParse(c.req.query('kind'));
+    if (!asked.success) throw new HttpError(400, 'kind: must be verdict-mismatch or changes-requested', 'kind');
+    const kind = asked.data;
     const found = await listDisagreements(store.db, { submissionId: id });
     const disagreement = found.find((d) => kind === undefined || d.kind === kind);
     if (!disagreement) throw new HttpError(409, 'This revision is no disagreement: there is nothing to export.');

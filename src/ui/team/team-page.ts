@@ -57,7 +57,16 @@ async function renderSignedIn(info: SessionInfo): Promise<void> {
     list.append(section);
     if (!staff) continue;
     // The cohort's assignments and every learner's submissions (src/pages/team/assignments.astro).
-    section.append(h('p', {}, h('a', { href: `${base}team/assignments/?cohort=${cohort.id}` }, 'Assignments')));
+    section.append(
+      h(
+        'p',
+        {},
+        h('a', { href: `${base}team/assignments/?cohort=${cohort.id}` }, 'Assignments'),
+        ' · ',
+        // Shared failures and disagreements (src/pages/team/signals.astro).
+        h('a', { href: `${base}team/signals/?cohort=${cohort.id}` }, 'Signals'),
+      ),
+    );
     const { members } = await call('GET', `/api/cohorts/${cohort.id}/members`, memberListSchema);
     section.append(
       h('h4', {}, t.team.members),
