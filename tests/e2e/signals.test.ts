@@ -82,7 +82,10 @@ describe('a mentor’s comment on a failure', () => {
     ).id;
 
     // Lin's first revision passes, yet the mentor sends it back: a disagreement. Then both fail the same test.
-    const passed = await graded(lin, base, assignment, solved);
+    const passed = await graded(lin, base, assignment, {
+      ...solved,
+      'src/checkout.ts': `${solved['src/checkout.ts']}\nexport const DEBUG_TOTALS = true;\n`,
+    });
     expect(passed.verdict).toBe('pass');
     await api(mentor, base, 'POST', `/api/submissions/${passed.id}/decision`, {
       decision: 'request_changes',
@@ -101,7 +104,10 @@ describe('a mentor’s comment on a failure', () => {
     const row = mentor.locator(`[data-signatures] tr[data-signature="${failure}"]`);
     await row.waitFor();
     await expect(row.locator('td.signals__count').textContent()).resolves.toBe('2');
-    await row.getByRole('button', { name: `Comment on ${failure}` }).click();
+    // Its name is the visible words, then which failure (hidden text), e.g. for a screen reader's button list.
+    const comment = row.getByRole('button', { name: /^Comment on this failure/ });
+    await expect(comment.textContent()).resolves.toBe(`Comment on this failure: ${failure}`);
+    await comment.click();
     const composer = mentor.locator('[data-signature-composer]');
     await composer.getByLabel('Label').selectOption('issue');
     await composer
@@ -130,9 +136,12 @@ describe('a mentor’s comment on a failure', () => {
     await mentor.reload();
     const disagreement = mentor.locator('[data-disagreement-list] tr[data-disagreement="changes-requested"]');
     await expect(disagreement.locator('th').textContent()).resolves.toBe('Lin Learner');
+    await expect(disagreement.locator('a').textContent()).resolves.toBe(
+      'Export as fixture: Lin Learner’s revision 1 of lint-gate',
+    );
     const [download] = await Promise.all([
       mentor.waitForEvent('download'),
-      disagreement.getByRole('link', { name: /Export Lin Learner’s revision 1 of lint-gate as a fixture/ }).click(),
+      disagreement.getByRole('link', { name: /^Export as fixture/ }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^lint-gate-passes-but-rejected-[0-9a-f]{8}\.tar$/);
 

@@ -68,12 +68,10 @@ function signatureTable({ signatures }: Signals): HTMLElement {
       ...signatures.map((row) => {
         const button = h(
           'button',
-          {
-            type: 'button',
-            class: 'button button--secondary',
-            'aria-label': `Comment on ${failureText(row.signature)}`,
-          },
+          { type: 'button', class: 'button button--secondary' },
+          // The visible words start the name (WCAG 2.5.3); the hidden rest says which failure it is.
           'Comment on this failure',
+          h('span', { class: 'visually-hidden' }, `: ${failureText(row.signature)}`),
         );
         button.addEventListener('click', () => openComposer({ exercise: row.exercise, signature: row.signature }));
         return h(
@@ -187,9 +185,9 @@ function disagreementTable(disagreements: Disagreement[]): HTMLElement {
               {
                 href: `${base}api/submissions/${encodeURIComponent(d.submissionId)}/fixture?kind=${d.kind}`,
                 download: true,
-                'aria-label': `Export ${d.learnerName}’s revision ${d.revision} of ${d.exercise} as a fixture`,
               },
               'Export as fixture',
+              h('span', { class: 'visually-hidden' }, `: ${d.learnerName}’s revision ${d.revision} of ${d.exercise}`),
             ),
           ),
         ),
