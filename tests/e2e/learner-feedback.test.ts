@@ -17,11 +17,11 @@ const SLUG = 'rate-limiter-clock';
 const LESSON = '/lessons/deterministic-tests/';
 const FILE = 'src/rate-limiter.ts';
 const { newPage } = useBrowser();
+/** How long a poll waits for the editor to draw: Monaco renders on its next frames, slower on a busy machine. */
+const WAIT = { timeout: 15_000 };
 const serve = useTeamServe();
 
 type Handle = {
-  getFile(path: string): string | undefined;
-  setFile(path: string, text: string): void;
   lineNotes(): { threadId: string; file: string; startLine: number }[];
 };
 
@@ -42,14 +42,16 @@ function notes(page: Page) {
   }, SLUG);
 }
 
-/** The line number Monaco draws beside the highlighted line: the decoration as the learner sees it. */
-function highlightedLine(page: Page) {
+/** The line numbers Monaco draws beside the highlighted lines: the decorations as the learner sees them. */
+function highlightedLines(page: Page) {
   return page.evaluate(() => {
-    const line = document.querySelector('.monaco-editor .review-line')?.getBoundingClientRect();
-    if (!line) return null;
     const numbers = [...document.querySelectorAll('.monaco-editor .line-numbers')];
-    const beside = numbers.find((n) => Math.abs(n.getBoundingClientRect().top - line.top) < 2);
-    return beside ? Number(beside.textContent) : null;
+    return [...document.querySelectorAll('.monaco-editor .review-line')]
+      .map((line) => {
+        const top = line.getBoundingClientRect().top;
+        return Number(numbers.find((n) => Math.abs(n.getBoundingClientRect().top - top) < 2)?.textContent);
+      })
+      .sort((x, y) => x - y);
   });
 }
 
@@ -112,15 +114,34 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
       blocking: true,
       body: 'Inject the **clock** here instead of reading `Date.now()`.',
     });
+    // A second, on line 13, and the mentor's decision: changes requested.
+    const nit = await api<Thread>(mentor, base, 'POST', `/api/submissions/${first?.id ?? ''}/threads`, {
+      file: FILE,
+      lines: { startLine: 13, endLine: 13 },
+      label: 'nit',
+      body: 'Say why 1000.',
+    });
+    await api(mentor, base, 'POST', `/api/submissions/${first?.id ?? ''}/decision`, {
+      decision: 'request_changes',
+      body: 'Two things; see the comments.',
+    });
 
-    // The learner's header counts it; the editor marks line 12; the list holds it.
+    // The learner's header counts them; the editor marks lines 12 and 13; the list holds them.
     await openWorkbench(learner);
     const bell = learner.locator('[data-notifications]');
-    await learner.locator('[data-notifications][data-unread="1"]').waitFor();
+    await learner.locator('[data-notifications][data-unread="3"]').waitFor();
     const feedback = panel.locator('[data-feedback]');
     await feedback.waitFor();
     await learner.waitForFunction(() => document.querySelector('.monaco-editor')?.closest('.workbench'));
-    await expect.poll(() => notes(learner)).toEqual([{ file: FILE, line: 12 }]);
+    await expect
+      .poll(() => notes(learner))
+      .toEqual([
+        { file: FILE, line: 12 },
+        { file: FILE, line: 13 },
+      ]);
+    await expect(feedback.locator('[data-decision="request_changes"]').textContent()).resolves.toMatch(
+      /Changes requested by Mo Mentor.*Two things; see the comments\./,
+    );
     const toggle = feedback.locator('[data-feedback-toggle]');
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
     await toggle.click();
@@ -131,16 +152,16 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     await expect(item.locator('.feedback__body strong').textContent()).resolves.toBe('clock');
     // "src/rate-limiter.ts, line 12" opens the file at the line, where the highlight and margin mark are.
     await item.locator('[data-go-to-line="12"]').click();
-    await expect.poll(() => highlightedLine(learner)).toBe(12);
-    await expect(learner.locator('.monaco-editor .review-glyph').count()).resolves.toBe(1);
-    const box = await learner.locator('.monaco-editor .review-line').boundingBox();
-    if (!box) throw new Error('the highlighted line has no box');
-    await learner.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => highlightedLines(learner), WAIT).toEqual([12, 13]);
+    await expect(learner.locator('.monaco-editor .review-glyph').count()).resolves.toBe(2);
+    // With the cursor on the line (where "Go to" put it), Ctrl+K Ctrl+I shows its hover: the comment as written.
+    await learner.keyboard.press('Control+K');
+    await learner.keyboard.press('Control+I');
     await learner
-      .locator('.monaco-hover')
+      .locator('.monaco-hover:visible')
       .getByText(/Inject the \*\*clock\*\* here/)
       .waitFor();
-    await learner.mouse.move(0, 0);
+    await learner.keyboard.press('Escape');
 
     // axe, with the comments open, in both themes.
     for (const theme of ['light', 'dark']) {
@@ -162,42 +183,67 @@ describe('a mentor’s line comment in the learner’s workbench', () => {
     await mentor.goto(`${base}/`);
     await mentor.locator('[data-notifications][data-unread="1"]').waitFor();
 
-    // Reading the notification clears the learner's count.
+    // Opening a notification reads it; "Mark all read" clears the rest.
     await bell.locator('[data-notifications-toggle]').click();
     await expect(bell.locator('[data-notifications-toggle]').getAttribute('aria-expanded')).resolves.toBe('true');
+    const inList = (await axe(learner)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(inList, `axe with the notifications open (dark):\n${describeViolations(inList)}`).toEqual([]);
     await bell.locator('[data-notification][data-read="false"]').first().click();
     await learner.waitForURL(/deterministic-tests/);
+    await learner.locator('[data-notifications][data-unread="2"]').waitFor();
+    await bell.locator('[data-notifications-toggle]').click();
+    await bell.getByRole('button', { name: 'Mark all read' }).click();
     await learner.locator('[data-notifications][data-unread="0"]').waitFor();
 
-    // Three lines above the class: the decoration moves with the edit, then with the resubmission.
+    // Three lines typed above the class, as a learner types: Monaco moves both decorations with the edit.
     await openWorkbench(learner);
-    await expect.poll(() => notes(learner)).toEqual([{ file: FILE, line: 12 }]);
-    await learner.evaluate(
-      async ([slug, path]) => {
+    await expect.poll(() => notes(learner), WAIT).toHaveLength(2);
+    const savedBefore = await learner.locator('.workbench__editor').getAttribute('data-saved-at');
+    await panel.locator('[data-feedback-toggle]').click();
+    await panel.locator(`[data-thread="${thread.id}"] [data-go-to-line="12"]`).click();
+    await learner.keyboard.press('Control+Home');
+    for (const line of ['// Tokens per merchant.', '// Refilled by time.', '// 429 when empty.']) {
+      await learner.keyboard.type(line);
+      await learner.keyboard.press('Enter');
+    }
+    await expect
+      .poll(() => notes(learner))
+      .toEqual([
+        { file: FILE, line: 15 },
+        { file: FILE, line: 16 },
+      ]);
+    // "Go to" takes the nit's lines as they are now (16, not 13); the learner rewrites that line.
+    await panel.locator(`[data-thread="${nit.id}"] [data-go-to-line="13"]`).click();
+    await learner.keyboard.press('End');
+    await learner.keyboard.type(' // 1000 ms per second');
+    await expect(
+      learner.evaluate((slug) => {
         const el = document.querySelector(`craftpath-exercise[data-slug="${slug}"]`) as HTMLElement & {
-          workbench: Promise<Handle>;
+          workbench: Promise<{ getFile(p: string): string }>;
         };
-        const handle = await el.workbench;
-        handle.setFile(
-          path,
-          `// Tokens per merchant.\n// Refilled by time.\n// 429 when empty.\n${handle.getFile(path)}`,
-        );
-      },
-      [SLUG, FILE],
+        return el.workbench.then((w) => w.getFile('src/rate-limiter.ts').split('\n')[15]);
+      }, SLUG),
+    ).resolves.toBe('    this.#msPerToken = 1000 / refillPerSecond; // 1000 ms per second');
+    await learner.waitForFunction(
+      (before) => document.querySelector('.workbench__editor')?.getAttribute('data-saved-at') !== before,
+      savedBefore,
     );
-    await expect.poll(() => notes(learner)).toEqual([{ file: FILE, line: 15 }]);
     await panel.locator('[data-submit]').click();
     await panel
       .locator('[data-grading-status]')
       .getByText(/revision 2/i)
       .waitFor();
-    await learner.waitForFunction(() => document.querySelector('.workbench__editor[data-saved-at]'));
     await openWorkbench(learner);
     await panel.locator('[data-feedback] h3').getByText('Mentor review of revision 2').waitFor();
-    await expect.poll(() => notes(learner)).toEqual([{ file: FILE, line: 15 }]);
+    // The rewritten line's nit is outdated: listed with the code it was written on, not drawn.
+    await expect.poll(() => notes(learner), WAIT).toEqual([{ file: FILE, line: 15 }]);
     await panel.locator('[data-feedback-toggle]').click();
+    const outdated = panel.locator(`[data-thread="${nit.id}"]`);
+    await expect(outdated.locator('[data-outdated]').count()).resolves.toBe(1);
+    await expect(outdated.locator('pre').textContent()).resolves.toBe('    this.#msPerToken = 1000 / refillPerSecond;');
+    await expect(panel.locator('[data-decision="request_changes"]').textContent()).resolves.toMatch(/on revision 1/);
     await panel.locator(`[data-thread="${thread.id}"] [data-go-to-line="15"]`).click();
-    await expect.poll(() => highlightedLine(learner)).toBe(15);
+    await expect.poll(() => highlightedLines(learner), WAIT).toEqual([15]);
     const second = (await mine()).find((s) => s.revision === 2);
     expect(second?.files[FILE]?.split('\n')[14]).toBe('    this.#capacity = capacity;');
   }, 240_000);

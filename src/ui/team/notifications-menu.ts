@@ -74,6 +74,8 @@ class NotificationsMenu {
       link.addEventListener('click', (e) => {
         if (n.read || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
+        // Closed first: a link to this page's own exercise only scrolls, and the list would stay over it.
+        this.#toggle(false);
         void this.#markRead([n.id]).finally(() => location.assign(n.link));
       });
       return h(
