@@ -152,7 +152,10 @@ export function gradeReview(key: ReviewKey, answer: ReviewAnswer, reveal: KeyRev
       file: defect.file,
       line: defect.lines[0],
       message: `${defect.explanation}${severityNote}${by}`,
-      defect: { id: defect.id, outcome: !found ? 'missed' : calibrated ? (asked ? 'found' : 'optional') : 'miscalibrated' },
+      defect: {
+        id: defect.id,
+        outcome: !found ? 'missed' : calibrated ? (asked ? 'found' : 'optional') : 'miscalibrated',
+      },
     });
   });
   if (hidden > 0) {
