@@ -34,6 +34,8 @@ describe('a learner revision as a wrong-solution fixture', () => {
         "return { status: 'Declined', reason: 'timeout' };",
       ),
       'src/charge.test.ts': Array.from({ length: 40 }, (_, i) => `// rewritten line ${i}\n`).join(''),
+      // A hidden file in what was sent is never the learner's to change, and never leaves in a fixture.
+      'tests/charge.scenarios.test.ts': 'export {};\n',
     };
     const fixture = exportWrongFixture({
       bundle,
@@ -45,6 +47,7 @@ describe('a learner revision as a wrong-solution fixture', () => {
     expect(fixture.entry.edits.map((e) => e.file)).toEqual(['src/charge.ts']);
     expect(fixture.entry.overlay).toBe('fixtures/wrong/from-a-learner');
     expect(Object.keys(fixture.overlay)).toEqual(['src/charge.test.ts']);
+    expect(fixture.yamlSnippet).not.toContain('scenarios.test.ts');
     const composed = composeExported(bundle, fixture);
     expect(composed['src/charge.ts']).toBe(files['src/charge.ts']);
     expect(composed['src/charge.test.ts']).toBe(files['src/charge.test.ts']);
