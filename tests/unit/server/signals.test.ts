@@ -205,7 +205,117 @@ describe.each(TEST_DATABASES)('signals on $name', (database) => {
     expect((await team.learner.request('GET', `/api/submissions/${mismatched.id}/fixture`)).status).toBe(403);
     expect((await team.mentor.request('GET', `/api/submissions/${firstFailing.id}/fixture`)).status).toBe(409);
   });
+
+  it('answers the signals and the disagreements in as many queries for 40 more learners as before', async () => {
+    const count = async (path: string): Promise<number> => {
+      let queries = 0;
+      const db = h.store.db;
+      // One result per statement executed (transformQuery would also count each subquery node).
+      h.store.db = db.withPlugin({
+        transformQuery: (args) => args.node,
+        transformResult: (args) => (queries++, Promise.resolve(args.result)),
+      });
+      try {
+        expect((await team.mentor.request('GET', path)).status).toBe(200);
+      } finally {
+        h.store.db = db;
+      }
+      return queries;
+    };
+    // The grader polls the same store; stopped, it cannot add its queries to the count.
+    await grader.stop();
+    const paths = [`/api/cohorts/${team.cohortId}/signals`, `/api/cohorts/${team.cohortId}/disagreements`];
+    const before = [await count(paths[0] ?? ''), await count(paths[1] ?? '')];
+    await addGradedLearners(h, team.cohortId, assignment, 40, failingTest);
+    const after = [await count(paths[0] ?? ''), await count(paths[1] ?? '')];
+    console.log(
+      `signals queries on ${database.name}: signals ${before[0]} → ${after[0]}, disagreements ${before[1]} → ${after[1]} (with 40 more learners)`,
+    );
+    expect(after).toEqual(before);
+    const { signatures } = await signals();
+    expect(signatures.find((s) => s.signature.value === failingTest.value)?.learners).toBe(42);
+  }, 60_000);
 });
+
+/**
+ * Learners with one graded revision each, written straight to the store (grading 40 revisions would only
+ * slow the test): each fails `signature` and each the browser passed, so both lists grow with them.
+ */
+async function addGradedLearners(
+  h: Harness,
+  cohortId: string,
+  assignmentId: string,
+  n: number,
+  signature: FailureSignature,
+): Promise<void> {
+  const now = new Date().toISOString();
+  for (let i = 0; i < n; i++) {
+    const userId = newId();
+    const submissionId = newId();
+    const reportId = newId();
+    await h.store.db
+      .insertInto('user')
+      .values({
+        id: userId,
+        name: `Learner ${i}`,
+        email: `bulk${i}@example.com`,
+        emailVerified: h.store.kind === 'postgres' ? false : 0,
+        image: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await h.store.db
+      .insertInto('membership')
+      .values({ cohort_id: cohortId, user_id: userId, role: 'learner', created_at: now, updated_at: now })
+      .execute();
+    await h.store.db
+      .insertInto('submission')
+      .values({
+        id: submissionId,
+        assignment_id: assignmentId,
+        user_id: userId,
+        exercise: 'lint-gate',
+        revision: 1,
+        files: '{}',
+        browser_report: null,
+        content_hash: 'x',
+        engine_versions: '{}',
+        submitted_at: now,
+        late: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await h.store.db
+      .insertInto('server_report')
+      .values({
+        id: reportId,
+        submission_id: submissionId,
+        content_hash: 'x',
+        engine_versions: '{}',
+        report: '{}',
+        verdict: 'fail',
+        mismatch: JSON.stringify([signature.checkId]),
+        graded_by: 'bulk',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await h.store.db
+      .insertInto('report_signature')
+      .values({
+        server_report_id: reportId,
+        submission_id: submissionId,
+        check_id: signature.checkId,
+        signature_kind: signature.kind,
+        signature: signature.value,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+}
 
 /** File names in a ustar archive, read by the header layout (not by our writer's code). */
 function tarNames(bytes: Uint8Array): string[] {
