@@ -6,6 +6,7 @@ import { loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
 import { solutionFiles } from '../../src/runtime/exercise/bundle.ts';
 import { wrongSolutionFiles } from '../../src/runtime/exercise/fixture-edits.ts';
 import { runChecks } from '../../src/runtime/grading/run-checks.ts';
+import { revealedSignatures } from '../../src/runtime/grading/revealed-signatures.ts';
 import { failureSignatures } from '../../src/runtime/report/failure-signatures.ts';
 
 const EXERCISES = fileURLToPath(new URL('../../exercises/', import.meta.url));
@@ -50,5 +51,7 @@ describe('failure signatures of real reports (Node engine)', () => {
     // Before a final submission the report does not say which defects were missed, so no signature does.
     const first = await runChecks(bundle, bundle.starter, toolchain);
     expect(failureSignatures(first).filter((s) => s.kind === 'defect')).toEqual([]);
+    // The server's staff-side signatures come from a second, revealing run of the answer-key checks only.
+    expect(await revealedSignatures(bundle, bundle.starter, toolchain)).toEqual(defects);
   }, 120_000);
 });

@@ -28,18 +28,18 @@ export function testFullName(test: Pick<TestResult, 'suite' | 'name'>): string {
  * warning under a passing lint check is advice, not a failure a mentor would explain to the cohort.
  */
 export function failureSignatures(report: CheckReport): FailureSignature[] {
+  return uniqueSignatures(report.checks.filter((check) => check.status !== 'pass').flatMap(signaturesOf));
+}
+
+/** Each signature once, first occurrence first. */
+export function uniqueSignatures(signatures: readonly FailureSignature[]): FailureSignature[] {
   const seen = new Set<string>();
-  const out: FailureSignature[] = [];
-  for (const check of report.checks) {
-    if (check.status === 'pass') continue;
-    for (const signature of signaturesOf(check)) {
-      const key = signatureKey(signature);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(signature);
-    }
-  }
-  return out;
+  return signatures.filter((s) => {
+    const key = signatureKey(s);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** One string per signature, for sets and maps (the parts cannot contain the NUL separator in practice). */

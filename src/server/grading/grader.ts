@@ -9,7 +9,8 @@ import type { GradingJobTable } from '../store/schema.ts';
 import { verdictMismatch } from './compare-reports.ts';
 import { graderVersions, type ExerciseCatalog, type GradableExercise } from './exercise-catalog.ts';
 import { claim, fail, finish, renew } from './queue.ts';
-import { failureSignatures } from '../../runtime/report/failure-signatures.ts';
+import { failureSignatures, uniqueSignatures } from '../../runtime/report/failure-signatures.ts';
+import { revealedSignatures } from '../../runtime/grading/revealed-signatures.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { noticeNewReport } from '../review/signatures.ts';
 
@@ -147,7 +148,10 @@ export class Grader {
         ? checkReportSchema.safeParse(JSON.parse(submission.browser_report))
         : undefined;
       const browserReport: CheckReport | null = browser?.success ? browser.data : null;
-      const signatures = failureSignatures(report);
+      const signatures = uniqueSignatures([
+        ...failureSignatures(report),
+        ...(await revealedSignatures(exercise.bundle, files, this.#toolchain, controller.signal)),
+      ]);
       const { stored } = await finish(store, job, this.id, {
         submissionId: submission.id,
         // The content actually graded: when an author edited the exercise after the job was queued, the

@@ -152,6 +152,22 @@ describe.each(TEST_DATABASES)('signals on $name', (database) => {
     expect(seen.body.comments).toEqual([]);
   }, 120_000);
 
+  it('lists the seeded defects a review missed for staff, while the learner’s report still only counts them', async () => {
+    const { bundle } = await loadExercise(EXERCISES, 'review-rate-limiter-pr');
+    const review = await team.assign(['review-rate-limiter-pr']);
+    const starter = {
+      'review.json': bundle.starter['review.json'] ?? '',
+      'src/rate-limiter.ts': bundle.starter['src/rate-limiter.ts'] ?? '',
+    };
+    const sub = await untilGraded(team.learner, (await team.submit(review, 'review-rate-limiter-pr', starter)).id);
+    const defects = (await signals()).signatures.filter(
+      (s) => s.exercise === 'review-rate-limiter-pr' && s.signature.kind === 'defect',
+    );
+    expect(defects.length).toBeGreaterThan(0);
+    const seen = JSON.stringify(sub.serverReports[0]?.report);
+    for (const d of defects) expect(seen).not.toContain(d.signature.value);
+  }, 60_000);
+
   let mismatched: Submission;
   let rejected: Submission;
 
