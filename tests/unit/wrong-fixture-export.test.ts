@@ -3,24 +3,31 @@ import { describe, expect, it } from 'vitest';
 import { solutionFiles } from '../../src/runtime/exercise/bundle.ts';
 import { findBundleProblems } from '../../src/runtime/exercise/bundle-problems.ts';
 import { loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
-import { composeExported, exportWrongFixture, smallEdit } from '../../src/runtime/exercise/wrong-fixture-export.ts';
+import { composeExported, editsBetween, exportWrongFixture } from '../../src/runtime/exercise/wrong-fixture-export.ts';
 
 const EXERCISES = fileURLToPath(new URL('../../exercises/', import.meta.url));
 
 describe('a learner revision as a wrong-solution fixture', () => {
   it('widens an edit by context until its find text occurs once', () => {
     const before = 'a\nx\nb\nx\nc\n';
-    expect(smallEdit('f.ts', before, 'a\nx\nb\ny\nc\n')).toEqual({
-      file: 'f.ts',
-      find: 'b\nx\nc\n',
-      replace: 'b\ny\nc\n',
-    });
-    // A pure insertion has nothing to find: the line before it becomes the anchor.
-    expect(smallEdit('f.ts', 'one\ntwo\n', 'one\nnew\ntwo\n')).toEqual({
-      file: 'f.ts',
-      find: 'one\ntwo\n',
-      replace: 'one\nnew\ntwo\n',
-    });
+    expect(editsBetween('f.ts', before, 'a\nx\nb\ny\nc\n')).toEqual([
+      { file: 'f.ts', find: 'b\nx\nc\n', replace: 'b\ny\nc\n' },
+    ]);
+    // A pure insertion has nothing to find: the lines around it become the anchor.
+    expect(editsBetween('f.ts', 'one\ntwo\n', 'one\nnew\ntwo\n')).toEqual([
+      { file: 'f.ts', find: 'one\ntwo\n', replace: 'one\nnew\ntwo\n' },
+    ]);
+  });
+
+  it('writes changes far apart as one edit each, not one edit spanning the file between them', () => {
+    const before = Array.from({ length: 60 }, (_, i) => `line ${i}\n`).join('');
+    const after = before.replace('line 3\n', 'line three\n').replace('line 50\n', '').concat('line 60\n');
+    const edits = editsBetween('f.ts', before, after);
+    expect(edits).toEqual([
+      { file: 'f.ts', find: 'line 3\n', replace: 'line three\n' },
+      { file: 'f.ts', find: 'line 50\n', replace: '' },
+      { file: 'f.ts', find: 'line 59\n', replace: 'line 59\nline 60\n' },
+    ]);
   });
 
   it('writes a small change as edits and a rewrite as an overlay of only that file, both composing back', async () => {
