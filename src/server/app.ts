@@ -21,6 +21,7 @@ import { ExerciseCatalog } from './grading/exercise-catalog.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { signalRoutes } from './routes/signals.ts';
 import { reviewThreadRoutes } from './routes/review-threads.ts';
 import { reviewDecisionRoutes } from './routes/review-decisions.ts';
 import { reviewInboxRoutes } from './routes/review-inbox.ts';
@@ -107,6 +108,7 @@ export async function createTeamServer(
   assignmentRoutes(app, deps);
   submissionRoutes(app, deps);
   dashboardRoutes(app, deps);
+  signalRoutes(app, deps);
   reviewThreadRoutes(app, deps);
   reviewDecisionRoutes(app, deps);
   reviewInboxRoutes(app, deps);

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const config = configFromEnv(process.env);
   const store = await openStore(config.store);
   const catalog = new ExerciseCatalog();
+  const mailer = config.mail ? smtpMailer(config.mail) : undefined;
   // One in-process grader by default, so one command runs a whole team; CRAFTPATH_GRADER=0 leaves grading
   // to `npm run grader` processes (on other machines, with PostgreSQL).
   const grader = config.grader.inProcess
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
         concurrency: config.grader.concurrency,
         leaseMs: config.grader.leaseMs,
         allowWeakSandbox: config.grader.allowWeakSandbox,
+        notices: { mailer, origin: config.origin },
       })
     : undefined;
   await grader?.start();
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     nudgeGrader: () => grader?.nudge(),
     origin: config.origin,
     oidc: config.oidc,
-    mailer: config.mail ? smtpMailer(config.mail) : undefined,
+    mailer,
     secret: config.secret,
     trustProxy: config.trustProxy,
     version: config.version,

@@ -255,3 +255,74 @@ export const signatureCommentSchema = z
   })
   .strict();
 export const signatureCommentListSchema = z.object({ comments: z.array(signatureCommentSchema) }).strict();
+
+/*
+ * Signals (the signals routes, src/server/routes/signals.ts; the authorisation matrix lists each):
+ *   GET  /api/cohorts/:id/signals                 staff: the cohort's failure signatures and signature comments
+ *   POST /api/cohorts/:id/signature-comments      staff: a comment on one failure signature of one exercise
+ *   GET  /api/submissions/:id/signature-comments  the learner or staff: comments matching revision :id
+ *   GET  /api/cohorts/:id/disagreements           staff: browser ≠ server verdicts, passes the mentor rejected
+ *   GET  /api/submissions/:id/fixture             staff: revision :id as a wrong-solution fixture (tar)
+ */
+
+export const createSignatureCommentSchema = z
+  .object({
+    /** Exercise slug the failure belongs to; one of the cohort's assigned exercises. */
+    exercise: z.string().min(1).max(100),
+    signature: signatureSchema,
+    label: commentLabelSchema,
+    /** The explanation every learner with this failure will read, Markdown. */
+    body: markdown,
+  })
+  .strict();
+
+/** A signature comment as staff see it: with its reach. */
+export const signatureCommentWithReachSchema = signatureCommentSchema
+  .extend({
+    /** Learners whose current revision of the exercise (its newest server report) carries the signature. */
+    reach: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/** One failure signature across a cohort. */
+export const cohortSignatureSchema = z
+  .object({
+    exercise: z.string(),
+    signature: signatureSchema,
+    /** Learners whose current revision carries it. */
+    learners: z.number().int().positive(),
+  })
+  .strict();
+
+export const cohortSignalsSchema = z
+  .object({
+    /** Most common first. */
+    signatures: z.array(cohortSignatureSchema),
+    /** Newest first. */
+    comments: z.array(signatureCommentWithReachSchema),
+  })
+  .strict();
+
+/** verdict-mismatch: the browser's and the server's verdicts differ; changes-requested: passes, yet rejected. */
+export const disagreementKindSchema = z.enum(['verdict-mismatch', 'changes-requested']);
+export type DisagreementKind = z.infer<typeof disagreementKindSchema>;
+export const disagreementSchema = z
+  .object({
+    kind: disagreementKindSchema,
+    submissionId: z.string(),
+    exercise: z.string(),
+    learnerName: z.string(),
+    revision: z.number().int(),
+    submittedAt: z.string(),
+    /** The server's newest verdict on the revision. */
+    serverVerdict: z.string(),
+    /** The browser's verdict, null when it sent no report. */
+    browserVerdict: z.string().nullable(),
+    /** verdict-mismatch: the check ids whose status differs; changes-requested: empty. */
+    checks: z.array(z.string()),
+    /** changes-requested: the mentor's summary (Markdown); empty otherwise. */
+    note: z.string(),
+  })
+  .strict();
+export type Disagreement = z.infer<typeof disagreementSchema>;
+export const disagreementListSchema = z.object({ disagreements: z.array(disagreementSchema) }).strict();

@@ -145,6 +145,10 @@ export function gradeReview(key: ReviewKey, answer: ReviewAnswer, reveal: KeyRev
       file: defect.file,
       line: defect.lines[0],
       message: `${defect.explanation}${severityNote}${by}`,
+      defect: {
+        id: defect.id,
+        outcome: !found ? 'missed' : calibrated ? (asked ? 'found' : 'optional') : 'miscalibrated',
+      },
     });
   });
   if (hidden > 0) {
@@ -263,6 +267,7 @@ function optionalItem(defect: Defect): CheckItem {
     file: defect.file,
     line: defect.lines[0],
     message: `${defect.explanation} The key does not ask for it, so leaving it out costs nothing.`,
+    defect: { id: defect.id, outcome: 'optional' },
   };
 }
 
@@ -275,5 +280,6 @@ function revealKey(key: ReviewKey): CheckItem[] {
     file: d.file,
     line: d.lines[0],
     message: d.explanation,
+    defect: { id: d.id, outcome: 'missed' as const },
   }));
 }

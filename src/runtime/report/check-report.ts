@@ -103,6 +103,19 @@ export const checkItemSchema = z
     message: z.string().optional(),
     file: z.string().optional(),
     line: z.number().int().optional(),
+    /**
+     * The review kind's seeded defect this item is about, and whether the review found it: the field a
+     * failure signature ("a seeded defect the review missed") is read from, never the label.
+     */
+    defect: z
+      .object({
+        /** The answer key's defect id. */
+        id: z.string(),
+        /** found: found with the right severity; miscalibrated: found, wrong severity; missed; optional: not asked. */
+        outcome: z.enum(['found', 'miscalibrated', 'missed', 'optional']),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CheckItem = z.infer<typeof checkItemSchema>;

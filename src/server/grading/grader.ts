@@ -9,6 +9,10 @@ import type { GradingJobTable } from '../store/schema.ts';
 import { verdictMismatch } from './compare-reports.ts';
 import { graderVersions, type ExerciseCatalog, type GradableExercise } from './exercise-catalog.ts';
 import { claim, fail, finish, renew } from './queue.ts';
+import { failureSignatures, uniqueSignatures } from '../../runtime/report/failure-signatures.ts';
+import { revealedSignatures } from '../../runtime/grading/revealed-signatures.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { noticeNewReport } from '../review/signatures.ts';
 
 export interface GraderOptions {
   store: Store;
@@ -25,6 +29,8 @@ export interface GraderOptions {
   loadExercise?: (slug: string) => Promise<GradableExercise>;
   /** Grade even when the host lacks sandbox layers (a developer's laptop); never on a shared server. */
   allowWeakSandbox?: boolean;
+  /** Where notifications of a new report (signature comments it matches) are mailed and linked from. */
+  notices?: { mailer: Mailer | undefined; origin: string };
   /** Called after each job, for logs and tests. */
   onGraded?: (event: { jobId: string; submissionId: string; outcome: 'done' | 'failed'; ms: number }) => void;
 }
@@ -52,6 +58,7 @@ export class Grader {
       idleMs: 1_000,
       loadExercise: (slug) => options.catalog.load(slug),
       allowWeakSandbox: false,
+      notices: { mailer: undefined, origin: 'http://localhost:4321' },
       ...options,
     };
     this.#toolchain = options.toolchain ?? new NodeToolchain();
@@ -141,7 +148,11 @@ export class Grader {
         ? checkReportSchema.safeParse(JSON.parse(submission.browser_report))
         : undefined;
       const browserReport: CheckReport | null = browser?.success ? browser.data : null;
-      await finish(store, job, this.id, {
+      const signatures = uniqueSignatures([
+        ...failureSignatures(report),
+        ...(await revealedSignatures(exercise.bundle, files, this.#toolchain, controller.signal)),
+      ]);
+      const { stored } = await finish(store, job, this.id, {
         submissionId: submission.id,
         // The content actually graded: when an author edited the exercise after the job was queued, the
         // report says so by its hash, and a regrade against the job's hash is not possible any more.
@@ -150,7 +161,18 @@ export class Grader {
         report,
         verdict: report.verdict,
         mismatch: verdictMismatch(browserReport, report),
+        signatures,
       });
+      // Only the grader whose report was kept tells the learner; telling is idempotent besides (notice rows).
+      if (stored) {
+        await noticeNewReport(
+          { store, catalog: this.#options.catalog, ...this.#options.notices },
+          submission.id,
+          signatures,
+        ).catch((error: unknown) =>
+          console.error('craftpath grader: signature notices failed:', error instanceof Error ? error.message : error),
+        );
+      }
       this.#options.onGraded?.({
         jobId: job.id,
         submissionId: job.submission_id,

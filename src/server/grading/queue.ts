@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { newId } from '../auth/tokens.ts';
 import type { Store } from '../store/database.ts';
 import type { Database, GradingJobTable } from '../store/schema.ts';
+import type { FailureSignature } from '../../runtime/report/failure-signatures.ts';
+import { recordSignatures } from '../review/signatures.ts';
 
 /**
  * The grading queue, in the database so it survives a SIGKILL of any process and is shared by every
@@ -116,6 +118,8 @@ export interface FinishedReport {
   report: unknown;
   verdict: string;
   mismatch: string[];
+  /** The report's failure signatures, stored beside it for reach counts and signature comments. */
+  signatures: readonly FailureSignature[];
 }
 
 /**
@@ -123,13 +127,19 @@ export interface FinishedReport {
  * submission already has one for this hash (a grader whose lease expired finishing after its successor),
  * so each submission and content hash gets exactly one final report.
  */
-export async function finish(store: Store, job: GradingJobTable, owner: string, out: FinishedReport): Promise<void> {
+export async function finish(
+  store: Store,
+  job: GradingJobTable,
+  owner: string,
+  out: FinishedReport,
+): Promise<{ stored: boolean }> {
   const now = new Date().toISOString();
-  await store.db.transaction().execute(async (trx) => {
-    await trx
+  const reportId = newId();
+  return store.db.transaction().execute(async (trx) => {
+    const inserted = await trx
       .insertInto('server_report')
       .values({
-        id: newId(),
+        id: reportId,
         submission_id: out.submissionId,
         content_hash: out.contentHash,
         engine_versions: JSON.stringify(out.engineVersions),
@@ -141,12 +151,16 @@ export async function finish(store: Store, job: GradingJobTable, owner: string, 
         updated_at: now,
       })
       .onConflict((oc) => oc.columns(['submission_id', 'content_hash']).doNothing())
-      .execute();
+      .executeTakeFirst();
+    const stored = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    // Only the report that was kept gets signatures; a late duplicate's would belong to no stored report.
+    if (stored) await recordSignatures(trx, reportId, out.submissionId, out.signatures, now);
     await trx
       .updateTable('grading_job')
       .set({ status: 'done', lease_owner: null, lease_expires_at: null, last_error: null, updated_at: now })
       .where('id', '=', job.id)
       .execute();
+    return { stored };
   });
 }
 

@@ -312,6 +312,24 @@ export interface SignatureCommentTable extends Timestamps {
   author_id: string | null;
 }
 
+/** One failure signature of one server report (see src/runtime/report/failure-signatures.ts). */
+export interface ReportSignatureTable extends Timestamps {
+  server_report_id: string;
+  submission_id: string;
+  check_id: string;
+  signature_kind: SignatureKind;
+  /** A test's full name, a lint rule id, or a seeded defect id. */
+  signature: string;
+}
+
+/** A learner told of a signature comment (in the site and by mail): at most once per comment. */
+export interface SignatureNoticeTable extends Timestamps {
+  signature_comment_id: string;
+  user_id: string;
+  /** The revision that carried the signature when the learner was told. */
+  submission_id: string | null;
+}
+
 /** When a learner counts as stuck; a null part is off. */
 export interface CohortStuckRuleTable extends Timestamps {
   cohort_id: string;
@@ -350,6 +368,8 @@ export interface Database {
   review_decision: ReviewDecisionTable;
   notification: NotificationTable;
   signature_comment: SignatureCommentTable;
+  report_signature: ReportSignatureTable;
+  signature_notice: SignatureNoticeTable;
   cohort_stuck_rule: CohortStuckRuleTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -64,6 +64,9 @@ async function renderSignedIn(info: SessionInfo): Promise<void> {
         h('a', { href: `${base}team/assignments/?cohort=${cohort.id}` }, 'Assignments'),
         ' · ',
         h('a', { href: `${base}team/dashboard/?cohort=${cohort.id}` }, 'Dashboard'),
+        ' · ',
+        // Shared failures and disagreements (src/pages/team/signals.astro).
+        h('a', { href: `${base}team/signals/?cohort=${cohort.id}` }, 'Signals'),
       ),
     );
     const { members } = await call('GET', `/api/cohorts/${cohort.id}/members`, memberListSchema);

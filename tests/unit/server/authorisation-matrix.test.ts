@@ -167,6 +167,45 @@ async function threadInA(fx: Fixture): Promise<string> {
   return id;
 }
 
+/** A revision of cohort A's learner that the browser passed and the server failed: a disagreement. */
+async function disagreeingSubmission(fx: Fixture): Promise<string> {
+  const id = await learnersSubmission(fx, { 'src/checkout.ts': 'export {};\n' });
+  const now = new Date().toISOString();
+  const report = (verdict: 'pass' | 'fail') => ({
+    version: 1,
+    exercise: 'lint-gate',
+    engine: 'node',
+    startedAt: now,
+    durationMs: 1,
+    verdict,
+    checks: [{ id: 'gate', kind: 'lint', title: 'Gate', status: verdict, summary: '', durationMs: 1 }],
+  });
+  await fx.h.store.db
+    .updateTable('submission')
+    .set({
+      files: JSON.stringify({ 'src/checkout.ts': 'export {};\n' }),
+      browser_report: JSON.stringify(report('pass')),
+    })
+    .where('id', '=', id)
+    .execute();
+  await fx.h.store.db
+    .insertInto('server_report')
+    .values({
+      id: newId(),
+      submission_id: id,
+      content_hash: 'x',
+      engine_versions: '{}',
+      report: JSON.stringify(report('fail')),
+      verdict: 'fail',
+      mismatch: JSON.stringify(['gate']),
+      graded_by: 'matrix',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
 const learnerOfA: Record<Role, Outcome> = { ...all('refused'), learner: 'ok' };
 const cohortA: Record<Role, Outcome> = { ...staffOfA, learner: 'ok' };
 
@@ -464,6 +503,42 @@ const MATRIX: Record<string, Row> = {
   'POST /api/notifications/read': {
     call: () => ({ method: 'POST', path: '/api/notifications/read', body: {} }),
     expect: signedIn(),
+  },
+  'GET /api/cohorts/:id/signals': {
+    call: (fx) => ({ method: 'GET', path: `/api/cohorts/${fx.cohortA}/signals` }),
+    expect: staffOfA,
+  },
+  'POST /api/cohorts/:id/signature-comments': {
+    call: async (fx) => {
+      await assignmentInA(fx);
+      return {
+        method: 'POST',
+        path: `/api/cohorts/${fx.cohortA}/signature-comments`,
+        body: {
+          exercise: 'lint-gate',
+          signature: { checkId: 'gate', kind: 'lint', value: 'eqeqeq' },
+          label: 'suggestion',
+          body: 'Compare with `===`.',
+        },
+      };
+    },
+    expect: staffOfA,
+  },
+  'GET /api/submissions/:id/signature-comments': {
+    call: async (fx) => ({
+      method: 'GET',
+      path: `/api/submissions/${await learnersSubmission(fx)}/signature-comments`,
+    }),
+    expect: cohortA,
+  },
+  'GET /api/cohorts/:id/disagreements': {
+    call: (fx) => ({ method: 'GET', path: `/api/cohorts/${fx.cohortA}/disagreements` }),
+    expect: staffOfA,
+  },
+  // Staff only: the learner of the revision is refused too (the fixture is for the exercise's author).
+  'GET /api/submissions/:id/fixture': {
+    call: async (fx) => ({ method: 'GET', path: `/api/submissions/${await disagreeingSubmission(fx)}/fixture` }),
+    expect: staffOfA,
   },
   // The /api/* middleware (CSRF, session) and the catch-all that answers unknown API paths with 404.
   'ALL /api/*': { call: () => ({ method: 'GET', path: '/api/no-such-route' }), expect: all('refused') },

@@ -10,8 +10,10 @@ export interface GradingCohort {
   cohortId: string;
   /** Assigns exercises (assessed, due in 3 days) as the mentor; the assignment's id. */
   assign(exercises: string[]): Promise<string>;
-  /** Submits files as the learner; the created revision. */
-  submit(assignmentId: string, exercise: string, files: Record<string, string>): Promise<Submission>;
+  /** Submits files as the learner (or `as`, another learner); the created revision. */
+  submit(assignmentId: string, exercise: string, files: Record<string, string>, as?: Client): Promise<Submission>;
+  /** Signs another learner up through an invitation; their client and id. */
+  addLearner(email: string): Promise<{ client: Client; id: string }>;
 }
 
 export async function gradingCohort(h: Harness): Promise<GradingCohort> {
@@ -47,13 +49,18 @@ export async function gradingCohort(h: Harness): Promise<GradingCohort> {
       if (res.status !== 201) throw new Error(`assign: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.id;
     },
-    async submit(assignmentId, exercise, files) {
-      const res = await learner.json<Submission>('POST', `/api/assignments/${assignmentId}/submissions`, {
+    async submit(assignmentId, exercise, files, as = learner) {
+      const res = await as.json<Submission>('POST', `/api/assignments/${assignmentId}/submissions`, {
         exercise,
         files,
       });
       if (res.status !== 201) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
+    },
+    async addLearner(email) {
+      const client = h.client();
+      const id = (await signUp(client, email, await invite('learner'))).body.id;
+      return { client, id };
     },
   };
 }

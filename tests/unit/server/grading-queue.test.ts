@@ -95,6 +95,7 @@ describe.each(TEST_DATABASES)('the grading queue on $name', (database) => {
     report: {},
     verdict: 'pass',
     mismatch: [],
+    signatures: [],
   });
   async function drainQueue(): Promise<void> {
     await store.db.updateTable('grading_job').set({ status: 'done' }).where('status', '!=', 'done').execute();

@@ -101,6 +101,36 @@ export const mentorReview: Migration = {
       .on('signature_comment')
       .columns(['cohort_id', 'exercise'])
       .execute();
+    // A server report's failure signatures, written with the report: reach and "which revisions carry this
+    // failure" are then one indexed join, not a parse of every report per request.
+    await db.schema
+      .createTable('report_signature')
+      .addColumn('server_report_id', 'text', (c) => c.notNull().references('server_report.id').onDelete('cascade'))
+      .addColumn('submission_id', 'text', (c) => c.notNull().references('submission.id').onDelete('cascade'))
+      .addColumn('check_id', 'text', (c) => c.notNull())
+      .addColumn('signature_kind', 'text', (c) => c.notNull().check(sql`signature_kind in ('test', 'lint', 'defect')`))
+      .addColumn('signature', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('report_signature_pk', ['server_report_id', 'check_id', 'signature_kind', 'signature'])
+      .execute();
+    await db.schema
+      .createIndex('report_signature_value')
+      .on('report_signature')
+      .columns(['signature_kind', 'signature', 'check_id'])
+      .execute();
+    // Which learner has been told of which signature comment: the once-per-comment rule, kept by the key.
+    await db.schema
+      .createTable('signature_notice')
+      .addColumn('signature_comment_id', 'text', (c) =>
+        c.notNull().references('signature_comment.id').onDelete('cascade'),
+      )
+      .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+      .addColumn('submission_id', 'text', (c) => c.references('submission.id').onDelete('set null'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('signature_notice_pk', ['signature_comment_id', 'user_id'])
+      .execute();
     await db.schema
       .createTable('cohort_stuck_rule')
       .addColumn('cohort_id', 'text', (c) => c.primaryKey().references('cohort.id').onDelete('cascade'))
