@@ -53,18 +53,25 @@ export function graderConfigFromEnv(env: NodeJS.ProcessEnv): GraderConfig {
   };
 }
 
+/**
+ * CRAFTPATH_ORIGIN, the public URL every link in a notification or mail starts with. A separate grader
+ * process reads it too, so the links it mails point at the site, not at the grader's machine.
+ */
+export function originFromEnv(env: NodeJS.ProcessEnv, port: number): string {
+  const originText = env['CRAFTPATH_ORIGIN'] ?? `http://localhost:${port}`;
+  try {
+    return new URL(originText).origin;
+  } catch {
+    throw new Error(`CRAFTPATH_ORIGIN must be the public URL, e.g. https://learn.example.com, not "${originText}".`);
+  }
+}
+
 /** Every environment variable the server reads, validated at start so a typo stops it with the name. */
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env['PORT'] ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env['PORT']}".`);
-  const originText = env['CRAFTPATH_ORIGIN'] ?? `http://localhost:${port}`;
-  let origin: string;
-  try {
-    origin = new URL(originText).origin;
-  } catch {
-    throw new Error(`CRAFTPATH_ORIGIN must be the public URL, e.g. https://learn.example.com, not "${originText}".`);
-  }
+  const origin = originFromEnv(env, port);
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return {
     port,

@@ -1,4 +1,6 @@
-import { graderConfigFromEnv } from './config.ts';
+import { graderConfigFromEnv, originFromEnv } from './config.ts';
+import { mailConfigFromEnv } from './mail/mail-config.ts';
+import { smtpMailer } from './mail/mailer.ts';
 import { ExerciseCatalog } from './grading/exercise-catalog.ts';
 import { Grader } from './grading/grader.ts';
 import { openStore, storeTarget } from './store/database.ts';
@@ -11,12 +13,16 @@ import { openStore, storeTarget } from './store/database.ts';
 async function main(): Promise<void> {
   const config = graderConfigFromEnv(process.env);
   const store = await openStore(storeTarget(process.env));
+  // Signature comments a new report matches are notified from here: in the site, and by mail with SMTP.
+  const mail = mailConfigFromEnv(process.env);
+  const notices = { mailer: mail ? smtpMailer(mail) : undefined, origin: originFromEnv(process.env, 8080) };
   const grader = new Grader({
     store,
     catalog: new ExerciseCatalog(),
     concurrency: config.concurrency,
     leaseMs: config.leaseMs,
     allowWeakSandbox: config.allowWeakSandbox,
+    notices,
     onGraded: (event) =>
       console.log(`graded ${event.submissionId}: ${event.outcome} in ${Math.round(event.ms)} ms (job ${event.jobId})`),
   });

@@ -6,7 +6,7 @@ import { loadExercise } from '../../src/runtime/exercise/load-from-disk.ts';
 import type { Submission } from '../../src/shared-api/assignments-api.ts';
 import { axe, describeViolations } from './axe.ts';
 import { useBrowser } from './browser.ts';
-import { api, useTeamServe } from './team-serve.ts';
+import { api, useTeamServer } from './team-serve.ts';
 
 /**
  * A comment on a failure, in Chromium against a real `npm run serve` on a fresh database: two learners'
@@ -19,7 +19,7 @@ const SLUG = 'lint-gate';
 const LESSON = '/lessons/lint-for-bugs/';
 const EXERCISES = fileURLToPath(new URL('../../exercises/', import.meta.url));
 const { newPage } = useBrowser();
-const serve = useTeamServe();
+const serve = useTeamServer();
 
 async function graded(page: Page, base: string, assignment: string, files: Record<string, string>) {
   const created = await api<Submission>(page, base, 'POST', `/api/assignments/${assignment}/submissions`, {

@@ -91,13 +91,19 @@ export function useTeamServer(): { base(): string; distDir(): string } {
   return { base: () => serve?.base ?? '', distDir: () => distDir };
 }
 
-/** A call to the team server with the page's cookies, as the site's own scripts make it. */
-export async function api(page: Page, base: string, method: string, path: string, data?: unknown) {
+/** A call to the team server with the page's cookies, as the site's own scripts make it; T: the body's shape. */
+export async function api<T = Record<string, unknown>>(
+  page: Page,
+  base: string,
+  method: string,
+  path: string,
+  data?: unknown,
+): Promise<T> {
   const res = await page.request.fetch(`${base}${path}`, {
     method,
     headers: { origin: base },
     ...(data === undefined ? {} : { data }),
   });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
+  return (await res.json()) as T;
 }
