@@ -68,6 +68,8 @@ export const exerciseCellSchema = z
     score: z.number().min(0).max(100).nullable(),
     /** ISO time of the newest revision; null when not submitted. */
     submittedAt: z.string().nullable(),
+    /** Id of the newest revision, which the review page opens; null when not submitted. */
+    newestSubmissionId: z.string().nullable(),
     /** Whether the newest revision came after the learner's due time. */
     late: z.boolean(),
     /** The mentor's decision on the newest revision, if any. */

@@ -97,8 +97,13 @@ describe('cohort dashboard on the team server, in the browser', () => {
     await expect(lin.textContent()).resolves.toMatch(
       /Stuck.*Submitted.*3 attempts.*Failing: lint-gate\/.*Stuck: failing again and again/,
     );
+    // The cell opens the newest revision on the review page.
+    await expect(lin.getByRole('link', { name: 'Review' }).getAttribute('href')).resolves.toMatch(
+      /\/team\/review\/\?submission=[\w-]+$/,
+    );
     const ola = table.getByRole('row', { name: /Ola Later/ });
     await expect(ola.textContent()).resolves.toMatch(/No.*Not started/);
+    await expect(ola.getByRole('link', { name: 'Review' }).count()).resolves.toBe(0);
 
     // Stuck only, by keyboard: the classmate who has not started drops out.
     await mentor.getByLabel('Stuck only').focus();

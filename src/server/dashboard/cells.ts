@@ -17,6 +17,8 @@ const DAY_MS = 86_400_000;
 
 /** One submitted revision, reduced to what the dashboard shows. */
 export interface RevisionFacts {
+  /** The submission row's id: the review page's address. */
+  id: string;
   revision: number;
   submittedAt: string;
   late: boolean;
@@ -100,6 +102,7 @@ export function exerciseCell(
     failingChecks: report?.failingChecks ?? [],
     score: report?.score ?? null,
     submittedAt: newest?.submittedAt ?? null,
+    newestSubmissionId: newest?.id ?? null,
     late: newest?.late ?? false,
     decision: newest?.decision ?? null,
     failingStreak: streak,

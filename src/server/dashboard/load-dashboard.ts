@@ -201,7 +201,7 @@ async function cellFacts(db: Kysely<Database>, cohortId: string, userIds: string
     bodies.map((b) => [b.submission_id, reportSummary(checkReportSchema.parse(JSON.parse(b.report)))]),
   );
   const key = (...parts: string[]) => parts.join('\u0000');
-  const revisionsOf = new Map<string, (RevisionFacts & { id: string })[]>();
+  const revisionsOf = new Map<string, RevisionFacts[]>();
   for (const r of revisions) {
     const k = key(r.user_id, r.assignment_id, r.exercise);
     const list = revisionsOf.get(k) ?? [];

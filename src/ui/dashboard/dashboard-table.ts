@@ -1,5 +1,6 @@
 import type { AssignmentCell, Dashboard, DashboardLearner, StuckReason } from '../../shared-api/dashboard-api.ts';
 import { h } from '../dom.ts';
+import { base } from '../team/api.ts';
 import { daysAgoText, STATUS_LABELS, type Sort } from './table-view.ts';
 
 /**
@@ -66,6 +67,19 @@ function cellView(cell: AssignmentCell | undefined, now: Date): HTMLElement {
         )
       : null,
     cell.stuck.length > 0 ? stuckFlag(cell.stuck) : null,
+    ...reviewLinks(cell),
+  );
+}
+
+/** The newest revision of each submitted exercise opens on the review page, named when there are several. */
+function reviewLinks(cell: AssignmentCell): HTMLElement[] {
+  const submitted = cell.exercises.filter((e) => e.newestSubmissionId !== null);
+  return submitted.map((e) =>
+    h(
+      'a',
+      { class: 'cell-review', href: `${base}team/review/?submission=${e.newestSubmissionId ?? ''}` },
+      submitted.length > 1 || cell.exercises.length > 1 ? `Review ${e.exercise}` : 'Review',
+    ),
   );
 }
 

@@ -139,6 +139,7 @@ describe.each(TEST_DATABASES)('cohort dashboard on $name', (database) => {
       late: true,
       score: 50,
       failingStreak: 3,
+      newestSubmissionId: expect.any(String),
     });
     expect(cellOf(d, '=HYPERLINK("http://x")', single)?.exercises[0]).toMatchObject({ verdict: null, score: null });
     // One approved and one submitted exercise: the assignment waits for review.
