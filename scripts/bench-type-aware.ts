@@ -18,7 +18,12 @@ import { loadExercise } from '../src/runtime/exercise/load-from-disk.ts';
 import { composeWorkspace, solutionFiles } from '../src/runtime/exercise/bundle.ts';
 import { WorkerToolchain } from '../src/runtime/engines/worker/worker-toolchain.ts';
 import { loadNodeTypeKit } from '../src/runtime/engines/node/node-type-kit.ts';
-import { eslintWrapperConfig, ESLINT_WRAPPER, PACKAGE_JSON, typeAwareLintFiles } from '../src/runtime/engines/node/generated-files.ts';
+import {
+  eslintWrapperConfig,
+  ESLINT_WRAPPER,
+  PACKAGE_JSON,
+  typeAwareLintFiles,
+} from '../src/runtime/engines/node/generated-files.ts';
 import { buildTypeKitSource } from '../src/deploy/engine-sources.ts';
 import type { Files } from '../src/runtime/checks/toolchain.ts';
 
@@ -34,7 +39,8 @@ const workspace = composeWorkspace(bundle, solutionFiles(bundle));
 const lintCheck = bundle.meta.checks.find((check) => check.kind === 'lint' && check.typeAware === true);
 const typecheck = bundle.meta.checks.find((check) => check.kind === 'typecheck');
 if (lintCheck?.kind !== 'lint' || typecheck?.kind !== 'typecheck') throw new Error(`${SLUG} has no type-aware checks`);
-const lintRequest = { config: lintCheck.config, targets: [EDITED], typeAware: true };
+const lintConfig = lintCheck.config;
+const lintRequest = { config: lintConfig, targets: [EDITED], typeAware: true };
 const typecheckRequest = { targets: typecheck.files, compilerOptions: typecheck.compilerOptions ?? {} };
 const signal = new AbortController().signal;
 
@@ -80,7 +86,7 @@ async function realToolLint(): Promise<Figures> {
       ...workspace,
       ...typeAwareLintFiles(),
       'package.json': PACKAGE_JSON,
-      [ESLINT_WRAPPER]: eslintWrapperConfig(lintCheck.config, true),
+      [ESLINT_WRAPPER]: eslintWrapperConfig(lintConfig, true),
     };
     for (const [path, text] of Object.entries(files)) {
       await mkdir(dirname(join(dir, path)), { recursive: true });

@@ -16,7 +16,11 @@ import type { TypeKit } from './kit.ts';
  */
 export interface ProgramCache {
   /** The cached SourceFile for this text, or a new one (then cached). */
-  sourceFile(fileName: string, text: string, languageVersion: TypeScript.CreateSourceFileOptions): TypeScript.SourceFile;
+  sourceFile(
+    fileName: string,
+    text: string,
+    languageVersion: TypeScript.ScriptTarget | TypeScript.CreateSourceFileOptions,
+  ): TypeScript.SourceFile;
   /** The program to pass as `oldProgram`: the last one built over the same roots and the same paths. */
   previous(key: string): TypeScript.Program | undefined;
   /** Keeps `program` for the next build with `key`, and drops SourceFiles no kept program uses. */

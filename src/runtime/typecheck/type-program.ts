@@ -63,7 +63,13 @@ export function createTypeProgram(
   };
   const rootNames = [GLOBALS_D_TS_PATH, ...roots].map((path) => ROOT + path);
   const key = JSON.stringify([rootNames, Object.keys(all).sort()]);
-  const program = ts.createProgram({ rootNames, options: converted.options, host, oldProgram: cache.previous(key) });
+  const oldProgram = cache.previous(key);
+  const program = ts.createProgram({
+    rootNames,
+    options: converted.options,
+    host,
+    ...(oldProgram ? { oldProgram } : {}),
+  });
   cache.keep(key, program);
   return program;
 }
