@@ -5,6 +5,7 @@
  * and the typecheck check, first call and later calls (each later call edits src/checkout.ts, as a
  * keystroke does), beside the real tool in Node in the same run: ESLint with typescript-eslint and a
  * `project` (the Node engine's setup; its watch program is what an editor's ESLint keeps between lints).
+ * Also the Node engine's typecheck (host process, same program builder) and a whole worker runChecks.
  * Then the kit's evaluation in a fresh thread (the browser kit script, built as the site builds it), which
  * a worker pays once; `--no-kit` skips that build.
  */
@@ -25,6 +26,8 @@ import {
   typeAwareLintFiles,
 } from '../src/runtime/engines/node/generated-files.ts';
 import { buildTypeKitSource } from '../src/deploy/engine-sources.ts';
+import { NodeToolchain } from '../src/runtime/engines/node/node-toolchain.ts';
+import { runChecks } from '../src/runtime/grading/run-checks.ts';
 import type { Files } from '../src/runtime/checks/toolchain.ts';
 
 const args = process.argv.slice(2);
@@ -94,7 +97,12 @@ async function realToolLint(): Promise<Figures> {
     }
     await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
     const eslint = new ESLint({ cwd: dir, overrideConfigFile: ESLINT_WRAPPER, allowInlineConfig: false });
-    return await measure((n) => eslint.lintText(edited(n)[EDITED] ?? '', { filePath: join(dir, EDITED) }));
+    return await measure(async (n) => {
+      const results = await eslint.lintText(edited(n)[EDITED] ?? '', { filePath: join(dir, EDITED) });
+      // A file outside the project is a parse error, not a lint: the figure would be of no type-aware work.
+      const fatal = results.flatMap((result) => result.messages).find((message) => message.fatal === true);
+      if (fatal) throw new Error(`The real tool did not lint: ${fatal.message}`);
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -125,6 +133,19 @@ const realLint = await realToolLint();
 row('worker type-aware lint (editor lane)', lint, realLint);
 row('real tool: ESLint + typescript-eslint', realLint);
 row('worker typecheck (checkout.ts)', await measure((n) => toolchain.typecheck(edited(n), typecheckRequest, signal)));
+// The Node engine typechecks in the host process, with the same program builder and cache.
+const nodeToolchain = new NodeToolchain();
+row(
+  'node engine typecheck (host process)',
+  await measure((n) => nodeToolchain.typecheck(edited(n), typecheckRequest, signal)),
+);
+// A whole run in the worker engine: the gate's lint (target and every expected sample), the hidden tests
+// and the typecheck, as a Run after warm-up does them.
+const learnerFiles = solutionFiles(bundle);
+row(
+  `worker runChecks (${bundle.meta.checks.map((check) => check.kind).join('+')})`,
+  await measure((n) => runChecks(bundle, { ...learnerFiles, [EDITED]: edited(n)[EDITED] ?? '' }, toolchain)),
+);
 if (withKit) {
   const source = await buildTypeKitSource(root);
   const times: number[] = [];
