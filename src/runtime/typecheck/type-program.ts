@@ -2,11 +2,13 @@ import type * as TypeScript from 'typescript';
 import type { Files } from '../checks/toolchain.ts';
 import { BASE_COMPILER_OPTIONS, GLOBALS_D_TS, GLOBALS_D_TS_PATH, type CompilerOverrides } from './compiler-options.ts';
 import type { TypeKit } from './kit.ts';
+import { programCache } from './program-cache.ts';
 
 /**
  * A TypeScript program over the workspace's in-memory files, with a virtual compiler host: the
  * workspace sits at "/", the lib files at "/lib/". Nothing is read from disk and nothing is run, which is
  * why every engine may build it in its own process (the Node engine too: learner code is only read).
+ * Parsed files and the last program are reused between builds (program-cache.ts).
  */
 
 const ROOT = '/';
@@ -32,16 +34,18 @@ export function createTypeProgram(
   overrides: CompilerOverrides = {},
 ): TypeScript.Program {
   const { ts } = kit;
-  const converted = ts.convertCompilerOptionsFromJson({ ...BASE_COMPILER_OPTIONS, ...overrides }, ROOT);
+  const optionsJson = { ...BASE_COMPILER_OPTIONS, ...overrides };
+  const converted = ts.convertCompilerOptionsFromJson(optionsJson, ROOT);
   const first = converted.errors[0];
   if (first) throw new Error(`Compiler options: ${ts.flattenDiagnosticMessageText(first.messageText, '\n')}`);
   const all: Record<string, string> = { ...files, [GLOBALS_D_TS_PATH]: GLOBALS_D_TS };
   const read = (fileName: string): string | undefined =>
     fileName.startsWith(LIB_DIR) ? kit.libs[fileName.slice(LIB_DIR.length)] : all[fileName.slice(ROOT.length)];
+  const cache = programCache(kit, JSON.stringify(Object.entries(optionsJson).sort(([a], [b]) => a.localeCompare(b))));
   const host: TypeScript.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
       const text = read(fileName);
-      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true);
+      return text === undefined ? undefined : cache.sourceFile(fileName, text, languageVersion);
     },
     getDefaultLibFileName: (options) => LIB_DIR + ts.getDefaultLibFileName(options),
     getDefaultLibLocation: () => LIB_DIR,
@@ -58,7 +62,16 @@ export function createTypeProgram(
       Object.keys(all).some((path) => (ROOT + path).startsWith(dir.endsWith('/') ? dir : `${dir}/`)),
   };
   const rootNames = [GLOBALS_D_TS_PATH, ...roots].map((path) => ROOT + path);
-  return ts.createProgram({ rootNames, options: converted.options, host });
+  const key = JSON.stringify([rootNames, Object.keys(all).sort()]);
+  const oldProgram = cache.previous(key);
+  const program = ts.createProgram({
+    rootNames,
+    options: converted.options,
+    host,
+    ...(oldProgram ? { oldProgram } : {}),
+  });
+  cache.keep(key, program);
+  return program;
 }
 
 /** What `tsc --noEmit` reports for the program, in its order, for workspace files only. */

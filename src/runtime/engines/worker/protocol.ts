@@ -10,15 +10,19 @@ import type { RunEvent } from '../../grading/run-progress.ts';
  * of the run it is in to answer for the harness (sandbox-frame.ts, docs/adr/0008).
  */
 
+/** Which worker a warm-up prepares: the lint lane's, or a run's. */
+export type WarmUpLane = 'lint' | 'run';
+
 export type HostMessage =
   /**
    * Load the exercise. `warm`: first run trusted work through the tools (warm-up.ts) so the first
-   * request (a run, or the lint lane's first markers) is not a cold one.
+   * request (a run, or the lint lane's first markers) is not a cold one; 'lint' warms only what the lint
+   * lane uses, 'run' also the typecheck a run's checks may have.
    */
   | {
       type: 'init';
       bundle: ExerciseBundle;
-      warm?: boolean;
+      warm?: WarmUpLane;
       /**
        * The type kit's script (type-kit-entry.ts), sent only for an exercise with type-aware checks: the
        * worker cannot fetch it (opaque origin, no network), and other exercises never download it.

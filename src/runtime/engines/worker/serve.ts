@@ -48,7 +48,7 @@ export function serve(port: WorkerPort, options: ServeOptions = {}): void {
     if (message.type === 'init') {
       if (message.typeKit !== undefined) typeKit = typeKitFromScript(message.typeKit);
       // Requests come only after `ready`, so the warm-up never runs alongside a learner's run.
-      if (message.warm) await warmUp(message.bundle, toolchain);
+      if (message.warm) await warmUp(message.bundle, toolchain, message.warm);
       bundle = message.bundle;
       port.postMessage({ type: 'ready', exercise: bundle.slug });
       return;

@@ -1,5 +1,6 @@
 import { composeWorkspace, solutionFiles, type ExerciseBundle } from '../../exercise/bundle.ts';
 import type { Toolchain } from '../../checks/toolchain.ts';
+import type { WarmUpLane } from './protocol.ts';
 
 /**
  * Work a fresh run worker does before it says it is ready, so the learner's run does not pay for cold
@@ -11,17 +12,26 @@ import type { Toolchain } from '../../checks/toolchain.ts';
  * on its reference solution (lint executes the config, which is author content in the bundle), and a
  * built-in test file through the harness. The exercise's tests are not run: some take real time (a rate
  * limiter's real sleeps) and the learner's run would wait behind them.
+ *
+ * An exercise with type-aware checks also gets its type kit evaluated here (by the first type-aware
+ * lint, or the typecheck), and the lib files parsed once for the program cache (program-cache.ts), so a
+ * run's worker does not pay for either. A run's worker also typechecks the solution: the compiler's
+ * checker is cold code as much as ESLint's rules are. The lint lane never typechecks, so it skips that.
  */
-export async function warmUp(bundle: ExerciseBundle, toolchain: Toolchain): Promise<void> {
+export async function warmUp(bundle: ExerciseBundle, toolchain: Toolchain, lane: WarmUpLane): Promise<void> {
   const signal = new AbortController().signal;
   const workspace = composeWorkspace(bundle, solutionFiles(bundle));
   // Twice: V8 optimises a function only after it has run a while, and the second round is what gets there.
   for (let round = 0; round < ROUNDS; round++) {
     for (const check of bundle.meta.checks) {
-      if (check.kind !== 'lint') continue;
-      await quietly(() =>
-        toolchain.lint(workspace, { config: check.config, targets: check.files, typeAware: check.typeAware }, signal),
-      );
+      if (check.kind === 'lint') {
+        await quietly(() =>
+          toolchain.lint(workspace, { config: check.config, targets: check.files, typeAware: check.typeAware }, signal),
+        );
+      } else if (check.kind === 'typecheck' && lane === 'run') {
+        const request = { targets: check.files, compilerOptions: check.compilerOptions ?? {} };
+        await quietly(() => toolchain.typecheck(workspace, request, signal));
+      }
     }
     await quietly(() => toolchain.test(WARM_FILES, { targets: [WARM_TEST] }, signal));
   }

@@ -4,7 +4,7 @@ import type { ExerciseBundle } from '../../exercise/bundle.ts';
 import type { CheckRequest, Engine, EngineTiming, RunOptions } from '../engine.ts';
 import { capData } from '../../report/cap-text.ts';
 import { RunProgress, type RunEvent } from '../../grading/run-progress.ts';
-import { isWorkerMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
+import { isWorkerMessage, type HostMessage, type WarmUpLane, type WorkerMessage } from './protocol.ts';
 import { needsTypeKit } from '../../typecheck/kit.ts';
 
 /**
@@ -125,7 +125,7 @@ class WorkerEngine implements Engine {
     // Start loading ESLint and the harness now, while the learner reads the task; the first run's worker
     // loads once the lint worker has and its first lint is answered (or a moment later, when nothing asks
     // for one), so the two do not compete for the first markers.
-    const lint = this.#boot({ warm: true });
+    const lint = this.#boot({ warm: 'lint' });
     this.#lintWorker = lint;
     const later = (): void => void setTimeout(() => this.#prespawn(), SPARE_DELAY_MS);
     lint.ready.then(later, later);
@@ -136,7 +136,7 @@ class WorkerEngine implements Engine {
       this.#assertExercise(request);
       const timeoutMs = this.#bundle.meta.timeoutMs;
       const startedAt = new Date();
-      const worker = this.#spare ?? this.#boot({ warm: false });
+      const worker = this.#spare ?? this.#boot({});
       this.#spare = undefined;
       const waitFrom = performance.now();
       try {
@@ -212,7 +212,7 @@ class WorkerEngine implements Engine {
   }
 
   async #lintOnce(request: CheckRequest, options: RunOptions): Promise<LintProblem[]> {
-    const worker = (this.#lintWorker ??= this.#boot({ warm: true }));
+    const worker = (this.#lintWorker ??= this.#boot({ warm: 'lint' }));
     const waitFrom = performance.now();
     await waitReady(worker, options.signal);
     const waitedForWorkerMs = performance.now() - waitFrom;
@@ -262,10 +262,10 @@ class WorkerEngine implements Engine {
 
   /** Loads the next run's worker unless one is loading already. */
   #prespawn(): void {
-    if (!this.#disposed && !this.#spare) this.#spare = this.#boot({ warm: true });
+    if (!this.#disposed && !this.#spare) this.#spare = this.#boot({ warm: 'run' });
   }
 
-  #boot({ warm }: { warm: boolean }): Booted {
+  #boot({ warm }: { warm?: WarmUpLane }): Booted {
     let markReady: () => void = () => {};
     let fail: (error: Error) => void = () => {};
     const ready = new Promise<void>((resolve, reject) => {
@@ -296,7 +296,12 @@ class WorkerEngine implements Engine {
     };
     this.#typeKit.then(
       (typeKit) =>
-        booted.handle.postMessage({ type: 'init', bundle: this.#bundle, warm, ...(typeKit ? { typeKit } : {}) }),
+        booted.handle.postMessage({
+          type: 'init',
+          bundle: this.#bundle,
+          ...(warm ? { warm } : {}),
+          ...(typeKit ? { typeKit } : {}),
+        }),
       (error: unknown) => this.#retire(booted, new Error(`The TypeScript payload did not load: ${String(error)}`)),
     );
     return booted;
