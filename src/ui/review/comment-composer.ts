@@ -25,7 +25,7 @@ export class CommentComposer {
     this.element = h(
       'form',
       { class: 'review-composer', 'data-composer': true, 'aria-labelledby': 'composer-heading' },
-      h('h3', { id: 'composer-heading' }, 'Comment on lines'),
+      h('h2', { id: 'composer-heading' }, 'Comment on lines'),
       h('p', {}, 'File: ', this.#file),
       h(
         'div',
