@@ -6,6 +6,7 @@ import { createModuleLoader, isTypeScript, ModuleSyntaxError } from './module-lo
 import { lintConfigSyntaxError } from '../../checks/lint-config-error.ts';
 import { decodeMappings, originalPosition, type LineMappings } from './source-map.ts';
 import { lintParser } from './lint-parser.ts';
+import { LintCache } from './lint-cache.ts';
 
 /**
  * ESLint in the worker: the browser build of ESLint's Linter with the exercise's own flat config, on
@@ -22,14 +23,22 @@ const TYPESCRIPT_FILES: FlatConfig = { files: ['**/*.ts', '**/*.mts', '**/*.cts'
 const FAST_PARSER: FlatConfig = { languageOptions: { parser: lintParser } };
 
 const linter = new Linter();
+/** Problems of files that did not change since the last lint under the same config (lint-cache.ts). */
+const cache = new LintCache();
 
 export function lintFiles(files: Files, request: LintRequest): LintProblem[] {
-  const config = [FAST_PARSER, TYPESCRIPT_FILES, ...loadConfig(files, request.config)];
+  // Evaluated every time, even when cached: a config is code, and its errors are reported on each lint.
+  const exerciseConfig = loadConfig(files, request.config);
+  const config = [FAST_PARSER, TYPESCRIPT_FILES, ...exerciseConfig];
+  const configKey = LintCache.keyOf(exerciseConfig);
   const problems: LintProblem[] = [];
   for (const target of request.targets) {
     const source = files[target];
     if (source === undefined) throw new Error(`No file ${target} to lint`);
-    problems.push(...lintOne(target, source, config));
+    const cached = configKey === undefined ? undefined : cache.get(configKey, target, source);
+    const found = cached ?? lintOne(target, source, config);
+    if (configKey !== undefined && cached === undefined) cache.set(configKey, target, source, found);
+    problems.push(...found);
   }
   return problems;
 }
