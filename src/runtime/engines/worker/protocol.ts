@@ -1,6 +1,7 @@
 import type { CheckReport, LintProblem } from '../../report/check-report.ts';
 import type { ExerciseBundle } from '../../exercise/bundle.ts';
 import type { Files } from '../../checks/toolchain.ts';
+import type { PhaseTimes } from './phase-times.ts';
 
 /**
  * Messages between the page (worker-engine.ts) and the worker (serve.ts). The bundle is sent once per
@@ -23,7 +24,8 @@ export type WorkerMessage =
   | { type: 'ready'; exercise: string }
   /** The run moved on to the check with this id (for the status line, and to name a check that hangs). */
   | { type: 'progress'; id: number; check: string }
-  | { type: 'report'; id: number; report: CheckReport }
+  /** `phases`: where the run's time went inside the worker, for the benchmark's breakdown. */
+  | { type: 'report'; id: number; report: CheckReport; phases?: PhaseTimes }
   /** `engineMs`: the time the lint took inside the worker, for the benchmark's breakdown. */
   | { type: 'lint-result'; id: number; problems: LintProblem[]; engineMs: number }
   /** The request could not be served (no bundle yet, a crash in the engine itself). */

@@ -8,6 +8,7 @@ import { checkServedBy } from './check-progress.ts';
 import { isHostMessage, type HostMessage, type WorkerMessage } from './protocol.ts';
 import { WorkerToolchain } from './worker-toolchain.ts';
 import { warmUp } from './warm-up.ts';
+import { resetPhases } from './phase-times.ts';
 
 /**
  * The worker's side of the protocol, free of DOM types so it also runs in a Node worker thread (unit
@@ -48,8 +49,9 @@ export function serve(port: WorkerPort): void {
       const announced = announcing(toolchain, bundle, (check) =>
         port.postMessage({ type: 'progress', id: message.id, check }),
       );
+      resetPhases();
       const report = await runChecks(bundle, message.files, announced, { timeoutMs: message.timeoutMs });
-      port.postMessage({ type: 'report', id: message.id, report: capData(report) });
+      port.postMessage({ type: 'report', id: message.id, report: capData(report), phases: resetPhases() });
     } else {
       const startedAt = performance.now();
       const problems = await lintVisible(bundle, message.files, toolchain);

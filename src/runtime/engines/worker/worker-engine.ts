@@ -147,7 +147,8 @@ class WorkerEngine implements Engine {
         options.onStatus?.({ phase: 'ready' });
         if (outcome === 'timeout') return timeoutReport(this.#bundle, startedAt, timeoutMs, running);
         if (outcome.type !== 'report') throw unexpected(outcome);
-        options.onTiming?.({ engineMs: outcome.report.durationMs, waitedForWorkerMs });
+        const { phases } = outcome;
+        options.onTiming?.({ engineMs: outcome.report.durationMs, waitedForWorkerMs, ...(phases ? { phases } : {}) });
         return capData(outcome.report);
       } finally {
         this.#retire(worker, new Error('The run is over'));

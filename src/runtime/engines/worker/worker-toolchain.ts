@@ -4,6 +4,7 @@ import { lintFiles } from './lint.ts';
 import { snapshotGlobals } from './global-snapshot.ts';
 import { runTestFile } from './run-test-file.ts';
 import { shuffleFiles } from './shuffle.ts';
+import { timePhase } from './phase-times.ts';
 
 /** Vitest's per-test limit in the Node engine (NodeToolchain's default), so both engines agree on slow tests. */
 export const DEFAULT_TEST_TIMEOUT_MS = 2_000;
@@ -17,7 +18,7 @@ export class WorkerToolchain implements Toolchain {
 
   async lint(files: Files, request: LintRequest, signal: AbortSignal): Promise<LintProblem[]> {
     signal.throwIfAborted();
-    return lintFiles(files, request);
+    return timePhase('lintMs', () => lintFiles(files, request));
   }
 
   async test(files: Files, request: TestRequest, signal: AbortSignal): Promise<TestResult[]> {
