@@ -39,7 +39,7 @@ export function serve(port: WorkerPort): void {
   async function handle(message: HostMessage): Promise<void> {
     if (message.type === 'init') {
       // Requests come only after `ready`, so the warm-up never runs alongside a learner's run.
-      if (message.warm) await warmUp(message.bundle, toolchain);
+      if (message.warm) await warmUp(message.bundle, toolchain, message.likelyFiles);
       bundle = message.bundle;
       port.postMessage({ type: 'ready', exercise: bundle.slug });
       return;

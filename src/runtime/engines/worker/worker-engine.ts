@@ -1,5 +1,5 @@
 import { REPORT_VERSION, type CheckReport, type LintProblem } from '../../report/check-report.ts';
-import { RunTimeoutError } from '../../checks/toolchain.ts';
+import { RunTimeoutError, type Files } from '../../checks/toolchain.ts';
 import type { ExerciseBundle } from '../../exercise/bundle.ts';
 import type { CheckRequest, Engine, EngineTiming, RunOptions } from '../engine.ts';
 import { capData } from '../../report/cap-text.ts';
@@ -104,6 +104,8 @@ class WorkerEngine implements Engine {
   #linting = false;
   #nextLint: QueuedLint | undefined;
   #disposed = false;
+  /** The learner's files as last sent (a lint or a run): the next run's worker transforms them ahead. */
+  #latestFiles: Files | undefined;
 
   constructor(bundle: ExerciseBundle, options: WorkerEngineOptions) {
     this.#bundle = bundle;
@@ -122,6 +124,7 @@ class WorkerEngine implements Engine {
   check(request: CheckRequest, options: RunOptions = {}): Promise<CheckReport> {
     return this.#enqueue(async () => {
       this.#assertExercise(request);
+      this.#latestFiles = request.files;
       const timeoutMs = this.#bundle.meta.timeoutMs;
       const startedAt = new Date();
       const worker = this.#spare ?? this.#boot({ warm: false });
@@ -162,6 +165,7 @@ class WorkerEngine implements Engine {
     try {
       this.#assertExercise(request);
       options.signal?.throwIfAborted();
+      this.#latestFiles = request.files;
     } catch (error) {
       return Promise.reject(error);
     }
@@ -281,7 +285,8 @@ class WorkerEngine implements Engine {
         onError: (message) => this.#retire(booted, new Error(`The check engine stopped: ${message}`)),
       }),
     };
-    booted.handle.postMessage({ type: 'init', bundle: this.#bundle, warm });
+    const likelyFiles = warm ? this.#latestFiles : undefined;
+    booted.handle.postMessage({ type: 'init', bundle: this.#bundle, warm, ...(likelyFiles ? { likelyFiles } : {}) });
     return booted;
   }
 
