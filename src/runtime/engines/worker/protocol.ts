@@ -13,8 +13,8 @@ import type { PhaseTimes } from './phase-times.ts';
 export type HostMessage =
   /**
    * Load the exercise. `warm`: first run trusted work through the tools (warm-up.ts) so the first
-   * request (a run, or the lint lane's first markers) is not a cold one. `likelyFiles`: the learner's files
-   * as the page last sent them, transformed ahead (not run) for the run that probably follows.
+   * request (a run, or the lint lane's first markers) is not a cold one. `likelyFiles` (run workers only): the
+   * learner's files as the page last sent them, transformed ahead (not run) for the run that probably follows.
    */
   | { type: 'init'; bundle: ExerciseBundle; warm?: boolean; likelyFiles?: Files }
   | { type: 'check'; id: number; files: Files; timeoutMs: number }

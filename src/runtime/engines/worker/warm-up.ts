@@ -13,10 +13,11 @@ import { toCommonJs } from './module-loader.ts';
  * built-in test file through the harness. The exercise's tests are not run: some take real time (a rate
  * limiter's real sleeps) and the learner's run would wait behind them.
  */
-export async function warmUp(bundle: ExerciseBundle, toolchain: Toolchain, likelyFiles: Files = {}): Promise<void> {
+export async function warmUp(bundle: ExerciseBundle, toolchain: Toolchain, likelyFiles?: Files): Promise<void> {
   const signal = new AbortController().signal;
   const workspace = composeWorkspace(bundle, solutionFiles(bundle));
-  transformAhead({ ...composeWorkspace(bundle, bundle.starter), ...workspace, ...likelyFiles });
+  // A run's worker only (the lint lane's never loads modules): the host sends it the likely files.
+  if (likelyFiles) transformAhead({ ...composeWorkspace(bundle, bundle.starter), ...workspace, ...likelyFiles });
   // Twice: V8 optimises a function only after it has run a while, and the second round is what gets there.
   for (let round = 0; round < ROUNDS; round++) {
     for (const check of bundle.meta.checks) {

@@ -115,7 +115,7 @@ class WorkerEngine implements Engine {
     // Start loading ESLint and the harness now, while the learner reads the task; the first run's worker
     // loads once the lint worker has and its first lint is answered (or a moment later, when nothing asks
     // for one), so the two do not compete for the first markers.
-    const lint = this.#boot({ warm: true });
+    const lint = this.#boot({ warm: true, forRuns: false });
     this.#lintWorker = lint;
     const later = (): void => void setTimeout(() => this.#prespawn(), SPARE_DELAY_MS);
     lint.ready.then(later, later);
@@ -127,7 +127,7 @@ class WorkerEngine implements Engine {
       this.#latestFiles = request.files;
       const timeoutMs = this.#bundle.meta.timeoutMs;
       const startedAt = new Date();
-      const worker = this.#spare ?? this.#boot({ warm: false });
+      const worker = this.#spare ?? this.#boot({ warm: false, forRuns: true });
       this.#spare = undefined;
       const waitFrom = performance.now();
       try {
@@ -203,7 +203,7 @@ class WorkerEngine implements Engine {
   }
 
   async #lintOnce(request: CheckRequest, options: RunOptions): Promise<LintProblem[]> {
-    const worker = (this.#lintWorker ??= this.#boot({ warm: true }));
+    const worker = (this.#lintWorker ??= this.#boot({ warm: true, forRuns: false }));
     const waitFrom = performance.now();
     await waitReady(worker, options.signal);
     const waitedForWorkerMs = performance.now() - waitFrom;
@@ -253,10 +253,11 @@ class WorkerEngine implements Engine {
 
   /** Loads the next run's worker unless one is loading already. */
   #prespawn(): void {
-    if (!this.#disposed && !this.#spare) this.#spare = this.#boot({ warm: true });
+    if (!this.#disposed && !this.#spare) this.#spare = this.#boot({ warm: true, forRuns: true });
   }
 
-  #boot({ warm }: { warm: boolean }): Booted {
+  /** `forRuns`: a run's worker, which transforms the files of the run that probably follows ahead. */
+  #boot({ warm, forRuns }: { warm: boolean; forRuns: boolean }): Booted {
     let markReady: () => void = () => {};
     let fail: (error: Error) => void = () => {};
     const ready = new Promise<void>((resolve, reject) => {
@@ -285,7 +286,7 @@ class WorkerEngine implements Engine {
         onError: (message) => this.#retire(booted, new Error(`The check engine stopped: ${message}`)),
       }),
     };
-    const likelyFiles = warm ? this.#latestFiles : undefined;
+    const likelyFiles = warm && forRuns ? (this.#latestFiles ?? {}) : undefined;
     booted.handle.postMessage({ type: 'init', bundle: this.#bundle, warm, ...(likelyFiles ? { likelyFiles } : {}) });
     return booted;
   }
