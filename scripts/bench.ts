@@ -14,6 +14,7 @@ import { pathsWithRole, visibleStarter } from '../src/runtime/exercise/bundle.ts
 import { runChecks } from '../src/runtime/grading/run-checks.ts';
 import { NodeToolchain } from '../src/runtime/engines/node/node-toolchain.ts';
 import { EDITOR_LINT_CONFIG } from '../src/runtime/checks/editor-lint-config.ts';
+import type { PhaseTimes } from '../src/runtime/engines/worker/phase-times.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 20);
 const KEYSTROKES = Number(process.env['BENCH_KEYSTROKES'] ?? 30);
@@ -21,6 +22,13 @@ const KEYSTROKES = Number(process.env['BENCH_KEYSTROKES'] ?? 30);
 const NODE_RUNS = Number(process.env['BENCH_NODE_RUNS'] ?? 3);
 /** Pause between two runs, as a learner reads the results: the engine warms the next run's worker meanwhile. */
 const RUN_PAUSE_MS = Number(process.env['BENCH_RUN_PAUSE_MS'] ?? 1_000);
+/** Pause between Start and the first keystroke of the lint figures. */
+const LINT_SETTLE_MS = Number(process.env['BENCH_LINT_SETTLE_MS'] ?? 3_000);
+/** Only these exercises' runs (comma-separated slugs), for a quick look at a few: BENCH_EXERCISES=a,b. */
+const ONLY_EXERCISES = process.env['BENCH_EXERCISES']?.split(',').filter(Boolean);
+/** The run-to-results goal; exercises whose point is real time are reported but not held to it. */
+const RUN_GOAL_MS = 150;
+const REAL_TIME_EXERCISES = new Set(['rate-limiter-clock']);
 
 if (!process.argv.includes('--no-build')) {
   // The same two steps as `npm run build`, so the measured pages are the deployed ones, search index included.
@@ -53,6 +61,8 @@ const results: Record<string, unknown> = {};
 /** measure, value, the same work by the real tool in Node in this run, goal. */
 const rows: [string, string, string, string][] = [];
 const notes: string[] = [];
+/** The figures with a goal, for the summary: value and goal in ms or KB, and the real tool's figure. */
+const goals: { figure: string; value: number; limit: number; unit: 'ms' | 'KB'; node?: number }[] = [];
 
 try {
   // Every lesson embeds an exercise now; a track page is the same layout without one.
@@ -60,14 +70,29 @@ try {
   const { bytes } = await jsBytes(plainPath, async () => undefined);
   results['pageWithoutExerciseJsGzip'] = bytes;
   rows.push([`JS (gzip), page without exercise (${plainPath})`, kb(bytes), '', '< 50 KB']);
+  goals.push({ figure: 'JS (gzip), page without exercise', value: bytes / 1024, limit: 50, unit: 'KB' });
   const first = withExercise[0];
   if (first) {
     let startAt = 0;
-    const measured = await jsBytes(`/lessons/${first.id}/`, async (page, bytesSoFar, atLoad) => {
+    const measured = await jsBytes(`/lessons/${first.id}/`, async (page, bytesSoFar, atLoad, quiet) => {
       results['lessonWithExerciseAtLoadJsGzip'] = atLoad;
       rows.push([`JS (gzip), lesson with exercise, until load (${first.id})`, kb(atLoad), '', '< 50 KB']);
+      goals.push({ figure: 'JS (gzip), lesson until load', value: atLoad / 1024, limit: 50, unit: 'KB' });
+      // The exercise is at the lesson's end, out of view: reading the top must not fetch the workbench.
+      await page.waitForTimeout(2_500);
+      await quiet();
+      results['lessonWithExerciseOutOfViewJsGzip'] = bytesSoFar();
+      rows.push([`JS (gzip), same lesson, idle with the exercise out of view`, kb(bytesSoFar()), '', '']);
+      // Scrolled to a screen and a half above the exercise: near enough for the prefetch (element.ts), not
+      // for the start on arrival.
+      await page.evaluate(() => {
+        const top = document.querySelector('craftpath-exercise')?.getBoundingClientRect().top ?? 0;
+        window.scrollTo(0, Math.max(0, window.scrollY + top - window.innerHeight * 1.5));
+      });
+      await page.locator('[data-engine-sandbox]').waitFor({ state: 'attached', timeout: 30_000 });
+      await quiet();
       results['lessonWithExerciseBeforeEditorJsGzip'] = bytesSoFar();
-      rows.push([`JS (gzip), same lesson, prefetched while idle`, kb(bytesSoFar()), '', '']);
+      rows.push([`JS (gzip), same lesson, prefetched as the exercise nears`, kb(bytesSoFar()), '', '']);
       startAt = await page.evaluate(() => performance.now());
       // A DOM click, not Playwright's: that scrolls the button into view first, and reaching the exercise
       // starts it on its own (element.ts), which removes the button under the click.
@@ -79,6 +104,7 @@ try {
       const visibleAt = await page.evaluate(() => performance.now());
       results['editorVisibleMs'] = visibleAt - startAt;
       rows.push(['Editor visible after Start (prefetched)', ms(visibleAt - startAt), '', '< 800 ms']);
+      goals.push({ figure: 'Editor visible after Start', value: visibleAt - startAt, limit: 800, unit: 'ms' });
       await page.waitForFunction(
         () => document.querySelector('.workbench__editor')?.hasAttribute('data-linted-at'),
         null,
@@ -87,7 +113,10 @@ try {
       const lintedAt = await page.evaluate(() => performance.now());
       results['firstLintMarkersMs'] = lintedAt - startAt;
       rows.push(['First lint markers after Start', ms(lintedAt - startAt), '', '< 1.5 s']);
-      await page.waitForLoadState('networkidle');
+      goals.push({ figure: 'First lint markers after Start', value: lintedAt - startAt, limit: 1_500, unit: 'ms' });
+      // Not waitForLoadState('networkidle'): that lifecycle event has fired already, and after the scroll
+      // Playwright sometimes never reports it again.
+      await quiet();
     });
     results['lessonWithExerciseAfterEditorJsGzip'] = measured.bytes;
     rows.push([`JS (gzip), same lesson after the editor started`, kb(measured.bytes), '', '']);
@@ -105,8 +134,15 @@ try {
       `${ms(nodeLint)} (${ratio(lint.engine.p50, nodeLint)})`,
       'p50 < 30 ms',
     ]);
+    goals.push({
+      figure: 'Lint, 300-line file, engine p50',
+      value: lint.engine.p50,
+      limit: 30,
+      unit: 'ms',
+      node: nodeLint,
+    });
     rows.push([
-      'Lint request to problems, 300-line file (p50 / p95)',
+      'Lint request to problems, files unchanged since the last lint (p50 / p95)',
       `${ms(lint.request.p50)} / ${ms(lint.request.p95)}`,
       '',
       '',
@@ -117,11 +153,14 @@ try {
       '',
       'p50 < 150 ms',
     ]);
+    goals.push({ figure: 'Keystroke to markers p50', value: lint.keystroke.p50, limit: 150, unit: 'ms' });
   }
   const runs: Record<string, unknown> = {};
+  const runTable: { slug: string; total: number; node: number; realTime: boolean }[] = [];
   const toolchain = new NodeToolchain();
   for (const lesson of withExercise) {
     for (const slug of lesson.exercises) {
+      if (ONLY_EXERCISES && !ONLY_EXERCISES.includes(slug)) continue;
       const r = await runLatency(lesson.id, slug);
       if (Number.isNaN(r.total.p50)) continue;
       const node = await nodeRunMs(slug, toolchain);
@@ -132,18 +171,12 @@ try {
         `${ms(node)} (${ratio(r.total.p50, node)})`,
         'p50 < 150 ms',
       ]);
-      if (r.total.p50 >= 150) {
-        const checks = Object.entries(r.checks)
-          .map(([id, v]) => `${id} ${ms(v)}`)
-          .join(', ');
-        notes.push(
-          `${slug}: ${ms(r.total.p50)} = engine ${ms(r.engine.p50)} (${checks})` +
-            ` + waiting for a worker ${ms(r.waited.p50)} + messages and rendering ${ms(r.rest.p50)}`,
-        );
-      }
+      runTable.push({ slug, total: r.total.p50, node, realTime: REAL_TIME_EXERCISES.has(slug) });
+      if (r.total.p50 >= RUN_GOAL_MS) notes.push(whereTheTimeGoes(slug, r));
     }
   }
   results['runToResults'] = runs;
+  results['runTable'] = runTable;
 } finally {
   await browser.close();
   server.stop();
@@ -161,6 +194,7 @@ console.log(
 if (notes.length > 0)
   console.log(`\nWhere the time goes, runs at or above 150 ms (p50 of each part):\n  ${notes.join('\n  ')}`);
 results['notes'] = notes;
+printSummary();
 mkdirSync('test-results', { recursive: true });
 writeFileSync(
   'test-results/bench.json',
@@ -175,7 +209,7 @@ console.log('\nwritten to test-results/bench.json');
  */
 async function jsBytes(
   path: string,
-  during: (page: Page, bytesSoFar: () => number, atLoad: number) => Promise<void>,
+  during: (page: Page, bytesSoFar: () => number, atLoad: number, quiet: () => Promise<void>) => Promise<void>,
 ): Promise<{ bytes: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -198,7 +232,15 @@ async function jsBytes(
   loaded = true;
   await page.waitForLoadState('networkidle');
   const atLoad = [...beforeLoad].reduce((sum, url) => sum + (seen.get(url) ?? 0), 0);
-  await during(page, total, atLoad);
+  // No new script for a second: what the page set off has arrived (waitForLoadState only waits once).
+  const quiet = async (): Promise<void> => {
+    let before = -1;
+    while (seen.size !== before) {
+      before = seen.size;
+      await page.waitForTimeout(1_000);
+    }
+  };
+  await during(page, total, atLoad, quiet);
   await page.waitForTimeout(300);
   const bytes = total();
   await context.close();
@@ -254,6 +296,9 @@ async function lintLatency(
   const lesson = withExercise.find((l) => l.id === lessonId);
   const slug = lesson?.exercises[0] ?? '';
   const { page, close } = await openWorkbench(lessonId, slug);
+  // A learner reads the task before typing; meanwhile the engine loads its first run's worker, which
+  // would otherwise compete with the first keystrokes' lints for the CPU.
+  await page.waitForTimeout(LINT_SETTLE_MS);
   const text = longFile();
   const samples = await page.evaluate(
     async ({ s, n, text }) => {
@@ -292,7 +337,8 @@ async function lintLatency(
         engine.push(wb.timings().lint?.engineMs ?? NaN);
       }
       // Asked directly, as the tests do: request to problems, without the debounce. The text stays as the
-      // last keystroke left it (a change would set off the editor's own lint, which supersedes this one).
+      // last keystroke left it (a change would set off the editor's own lint, which supersedes this one), so
+      // the worker answers from its cache of unchanged files (lint-cache.ts): this is the round trip.
       for (let i = 0; i < n; i++) {
         await new Promise((r) => setTimeout(r, 400));
         const t0 = performance.now();
@@ -357,13 +403,15 @@ interface RunFigures {
   rest: Percentiles;
   /** p50 of each check's own duration. */
   checks: Record<string, number>;
+  /** p50 of each phase inside the worker (phase-times.ts). */
+  phases: PhaseTimes;
 }
 
 async function runLatency(lessonId: string, slug: string): Promise<RunFigures> {
   const { page, close } = await openWorkbench(lessonId, slug);
   const samples = await page.evaluate(
     async ({ s, n, pause }) => {
-      type Timing = { engineMs: number; waitedForWorkerMs: number };
+      type Timing = { engineMs: number; waitedForWorkerMs: number; phases?: Record<string, number> };
       type Handle = {
         run?: () => Promise<{ durationMs: number; checks: { id: string; durationMs: number }[] } | undefined>;
         timings(): { run?: Timing };
@@ -372,7 +420,13 @@ async function runLatency(lessonId: string, slug: string): Promise<RunFigures> {
         workbench: Promise<Handle>;
       };
       const wb = await el.workbench;
-      const out: { total: number; engine: number; waited: number; checks: Record<string, number> }[] = [];
+      const out: {
+        total: number;
+        engine: number;
+        waited: number;
+        checks: Record<string, number>;
+        phases: Record<string, number>;
+      }[] = [];
       // Judgment exercises (review, decision, impact) are graded on Submit, not Run: nothing to time here.
       if (typeof wb.run !== 'function') return out;
       for (let i = 0; i < n + 2; i++) {
@@ -388,6 +442,7 @@ async function runLatency(lessonId: string, slug: string): Promise<RunFigures> {
           engine: report?.durationMs ?? NaN,
           waited: timing?.waitedForWorkerMs ?? NaN,
           checks: Object.fromEntries((report?.checks ?? []).map((c) => [c.id, c.durationMs])),
+          phases: timing?.phases ?? {},
         });
       }
       return out.slice(2);
@@ -402,6 +457,12 @@ async function runLatency(lessonId: string, slug: string): Promise<RunFigures> {
     waited: percentiles(samples.map((x) => x.waited)),
     rest: percentiles(samples.map((x) => x.total - x.engine - x.waited)),
     checks: Object.fromEntries(ids.map((id) => [id, percentiles(samples.map((x) => x.checks[id] ?? NaN)).p50])),
+    phases: {
+      transformMs: percentiles(samples.map((x) => x.phases['transformMs'] ?? NaN)).p50,
+      loadMs: percentiles(samples.map((x) => x.phases['loadMs'] ?? NaN)).p50,
+      testsMs: percentiles(samples.map((x) => x.phases['testsMs'] ?? NaN)).p50,
+      lintMs: percentiles(samples.map((x) => x.phases['lintMs'] ?? NaN)).p50,
+    },
   };
 }
 
@@ -418,4 +479,51 @@ function kb(bytes: number): string {
 }
 function ms(value: number): string {
   return `${value.toFixed(1)} ms`;
+}
+
+/** The compact view: each figure with a goal, whether it is met, and the real tool's figure beside it. */
+function printSummary(): void {
+  const table = results['runTable'] as { slug: string; total: number; node: number; realTime: boolean }[] | undefined;
+  console.log(`\nSummary (goal met?; ratio = browser figure / the real tool in Node, same run)`);
+  const line = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  const widths = [34, 12, 10, 5, 11, 6];
+  console.log(line(['figure', 'value', 'goal', 'met?', 'Node tool', 'ratio'], widths));
+  for (const g of goals) {
+    const value = g.unit === 'KB' ? `${g.value.toFixed(1)} KB` : ms(g.value);
+    const limit = `< ${g.limit} ${g.unit}`;
+    const node = g.node === undefined ? '' : ms(g.node);
+    const r = g.node === undefined ? '' : ratio(g.value, g.node);
+    console.log(line([g.figure, value, limit, g.value < g.limit ? 'yes' : 'NO', node, r], widths));
+  }
+  if (!table || table.length === 0) return;
+  const held = table.filter((t) => !t.realTime);
+  const met = held.filter((t) => t.total < RUN_GOAL_MS).length;
+  console.log(`\nRun to results, p50 (goal < ${RUN_GOAL_MS} ms): ${met} of ${held.length} exercises met`);
+  const runWidths = [28, 12, 5, 12, 6];
+  console.log(line(['exercise', 'p50', 'met?', 'Node tool', 'ratio'], runWidths));
+  for (const t of table) {
+    const mark = t.realTime ? 'n/a' : t.total < RUN_GOAL_MS ? 'yes' : 'NO';
+    console.log(line([t.slug, ms(t.total), mark, ms(t.node), ratio(t.total, t.node)], runWidths));
+  }
+  if (REAL_TIME_EXERCISES.size > 0)
+    console.log(`n/a: the exercise's point is real time (${[...REAL_TIME_EXERCISES].join(', ')})`);
+}
+
+/**
+ * One run above the goal, taken apart (p50 of each part): waiting for the run's fresh worker, then in
+ * the worker Sucrase's transforms, evaluating modules and collecting tests, running the tests, lint, and
+ * runChecks' own bookkeeping; then the report's way back through the sandbox frame and its rendering.
+ */
+function whereTheTimeGoes(slug: string, r: RunFigures): string {
+  const p = r.phases;
+  const inEngine = p.transformMs + p.loadMs + p.testsMs + p.lintMs;
+  const checks = Object.entries(r.checks)
+    .map(([id, v]) => `${id} ${ms(v)}`)
+    .join(', ');
+  return (
+    `${slug}: ${ms(r.total.p50)} = waiting for a worker ${ms(r.waited.p50)}` +
+    ` + transform ${ms(p.transformMs)} + module load ${ms(p.loadMs)} + test execution ${ms(p.testsMs)}` +
+    ` + lint ${ms(p.lintMs)} + other engine work ${ms(Math.max(0, r.engine.p50 - inEngine))}` +
+    ` + report (messages and rendering) ${ms(r.rest.p50)}; by check: ${checks}`
+  );
 }

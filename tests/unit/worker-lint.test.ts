@@ -78,4 +78,41 @@ describe('worker lint', () => {
       ),
     ).toThrow('must export an array');
   });
+
+  // Unchanged files' problems are reused between lints (lint-cache.ts); these are the ways that could go stale.
+  it('lints an unchanged file again under a changed config, and a changed file under the same config', () => {
+    const loose = 'export const same = (a, b) => a == b;\n';
+    const lint = (rules: string, files: Record<string, string>) =>
+      lintFiles(
+        { 'eslint.config.js': `export default [{ rules: { ${rules} } }];`, ...files },
+        { config: 'eslint.config.js', targets: Object.keys(files) },
+      ).map((p) => `${p.file}:${p.line} ${p.ruleId}`);
+    expect(lint("eqeqeq: 'error'", { 'a.js': loose, 'b.js': loose })).toEqual(['a.js:1 eqeqeq', 'b.js:1 eqeqeq']);
+    expect(lint("eqeqeq: 'off'", { 'a.js': loose, 'b.js': loose })).toEqual([]);
+    expect(lint("eqeqeq: 'error'", { 'a.js': `\n${loose}`, 'b.js': loose })).toEqual([
+      'a.js:2 eqeqeq',
+      'b.js:1 eqeqeq',
+    ]);
+  });
+
+  it('never reuses results under a config with functions: its rules may answer differently each time', () => {
+    // The count lives on globalThis, so it survives the config module being evaluated again for each lint.
+    const counting = `export default [{
+  plugins: { local: { rules: { count: { create: (context) => ({
+    Program: (node) => context.report({ node, message: 'lint ' + (globalThis.craftpathLints = (globalThis.craftpathLints ?? 0) + 1) }),
+  }) } } } },
+  rules: { 'local/count': 'error' },
+}];`;
+    const lint = () =>
+      lintFiles(
+        { 'eslint.config.js': counting, 'a.js': 'export {};\n' },
+        { config: 'eslint.config.js', targets: ['a.js'] },
+      ).map((p) => p.message);
+    try {
+      expect(lint()).toEqual(['lint 1']);
+      expect(lint()).toEqual(['lint 2']);
+    } finally {
+      delete (globalThis as { craftpathLints?: number }).craftpathLints;
+    }
+  });
 });

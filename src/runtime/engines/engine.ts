@@ -1,5 +1,6 @@
 import type { CheckReport, LintProblem } from '../report/check-report.ts';
 import type { Files } from '../checks/toolchain.ts';
+import type { PhaseTimes } from './worker/phase-times.ts';
 
 /**
  * The one interface the workbench talks to. Backends (worker, WebContainer; Node for the CLI) are
@@ -36,6 +37,8 @@ export interface EngineTiming {
   engineMs: number;
   /** Milliseconds the request waited for its worker to finish loading (0 when one was warm). */
   waitedForWorkerMs: number;
+  /** A run's engine time by phase (worker-engine only), so the benchmark can say where it went. */
+  phases?: PhaseTimes;
 }
 
 export type EngineStatus =

@@ -7,8 +7,8 @@ import { hintButtonState } from './hint-gate.ts';
 /**
  * <craftpath-exercise>: the light part that ships with every lesson that has an exercise. It reveals hints
  * and starts the workbench (Monaco and the engine, ~2.5 MB) only when the learner reaches the exercise
- * or presses Start, so the page itself loads light; the heavy part is fetched ahead once the page is
- * idle (#prefetchAhead), so Start only has to build the editor.
+ * or presses Start, so the page itself loads light; the heavy part is fetched ahead as the exercise nears
+ * the viewport (#prefetchAhead), so Start only has to build the editor.
  */
 class ExerciseElement extends HTMLElement {
   /** Set once the workbench is mounted; resolves for callers that start it programmatically. */
@@ -39,9 +39,10 @@ class ExerciseElement extends HTMLElement {
   }
 
   /**
-   * Fetches and evaluates what Start needs before the learner presses it: when the browser is first idle
-   * after the page loaded, or when the exercise comes within a few screens, whichever is first. Skipped on
-   * idle (not on approach) when the browser asks to save data.
+   * Fetches and evaluates what Start needs (Monaco and the engine, megabytes) before the learner presses it: when the exercise comes
+   * within two screens, or at once when the page was opened at this exercise (a review card's link). Never
+   * merely because the browser is idle: a learner reading the top of a lesson does not pay for an editor
+   * they may not reach.
    */
   #prefetchAhead(): void {
     let done = false;
@@ -60,14 +61,7 @@ class ExerciseElement extends HTMLElement {
       rootMargin: '200% 0px',
     });
     near.observe(this);
-    const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
-    if (saveData) return;
-    const whenIdle = (): void => {
-      if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 2_000 });
-      else setTimeout(prefetch, 200);
-    };
-    if (document.readyState === 'complete') whenIdle();
-    else window.addEventListener('load', whenIdle, { once: true });
+    if (openedAt(this.dataset['slug'] ?? '')) prefetch();
   }
 
   /** The failure is already shown in the status line next to the button; nothing more to do here. */
@@ -113,6 +107,11 @@ class ExerciseElement extends HTMLElement {
       throw error;
     }
   }
+}
+
+/** Whether the page was opened at this exercise: `#exercise-<slug>` or `?exercise=<slug>` (review cards). */
+function openedAt(slug: string): boolean {
+  return location.hash === `#exercise-${slug}` || new URLSearchParams(location.search).get('exercise') === slug;
 }
 
 function wireHints(section: Element, slug: string): void {

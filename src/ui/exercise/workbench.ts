@@ -60,7 +60,7 @@ const LINT_DELAY_MS = 75;
 
 /**
  * Everything Start needs, fetched and evaluated ahead while the learner reads (element.ts calls this when
- * the exercise nears the viewport or the browser is idle): Monaco's modules, the exercise bundle, and the
+ * the exercise nears the viewport or the page was opened at it): Monaco's modules, the exercise bundle, and the
  * sandbox frame with the engine's source. No worker starts and no learner code is read here.
  */
 export function prefetchWorkbench(src: string): void {

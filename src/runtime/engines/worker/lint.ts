@@ -9,6 +9,7 @@ import { lintParser } from './lint-parser.ts';
 import { ruleDocsUrl } from '../../parse/rule-docs-url.ts';
 import type { TypeKit } from '../../typecheck/kit.ts';
 import { createTypeProgram } from '../../typecheck/type-program.ts';
+import { LintCache } from './lint-cache.ts';
 
 /**
  * ESLint in the worker: the browser build of ESLint's Linter with the exercise's own flat config, on
@@ -25,6 +26,8 @@ const TYPESCRIPT_FILES: FlatConfig = { files: ['**/*.ts', '**/*.mts', '**/*.cts'
 const FAST_PARSER: FlatConfig = { languageOptions: { parser: lintParser } };
 
 const linter = new Linter();
+/** Problems of files that did not change since the last lint under the same config (lint-cache.ts). */
+const cache = new LintCache();
 
 /**
  * `kit` (a type-aware lint): TypeScript files are parsed by typescript-eslint with a program over every
@@ -33,17 +36,23 @@ const linter = new Linter();
  * cheaper path: Sucrase strips the types and espree parses what is left (no TypeScript payload to load).
  */
 export function lintFiles(files: Files, request: LintRequest, kit?: TypeKit): LintProblem[] {
-  const config = [
-    FAST_PARSER,
-    TYPESCRIPT_FILES,
-    ...(kit ? typedConfig(kit, files) : []),
-    ...loadConfig(files, request.config),
-  ];
+  // Evaluated every time, even when cached: a config is code, and its errors are reported on each lint.
+  const exerciseConfig = loadConfig(files, request.config);
+  const config = [FAST_PARSER, TYPESCRIPT_FILES, ...(kit ? typedConfig(kit, files) : []), ...exerciseConfig];
+  // Never cached when type-aware: a file's problems then depend on the other files it imports.
+  const configKey = kit ? undefined : LintCache.keyOf(exerciseConfig);
   const problems: LintProblem[] = [];
   for (const target of request.targets) {
     const source = files[target];
     if (source === undefined) throw new Error(`No file ${target} to lint`);
-    problems.push(...(kit ? lintTyped(target, source, config) : lintOne(target, source, config)));
+    if (kit) {
+      problems.push(...lintTyped(target, source, config));
+      continue;
+    }
+    const cached = configKey === undefined ? undefined : cache.get(configKey, target, source);
+    const found = cached ?? lintOne(target, source, config);
+    if (configKey !== undefined && cached === undefined) cache.set(configKey, target, source, found);
+    problems.push(...found);
   }
   return problems;
 }

@@ -5,6 +5,7 @@ import { SOURCE_URL_PREFIX } from './stack.ts';
 import { automock } from './automock.ts';
 import { DYNAMIC_IMPORT, HOIST, IMPORT_META, lowerModuleSyntax } from './module-syntax.ts';
 import { lowerTypeScript } from './ts-lowering.ts';
+import { timePhase } from './phase-times.ts';
 
 /**
  * Evaluates workspace files as CommonJS-like modules straight from the in-memory Files map. Sucrase
@@ -381,21 +382,22 @@ export function toCommonJs(path: string, source: string): string {
   const key = `${path}\0${source}`;
   const cached = compiled.get(key);
   if (cached !== undefined) return cached;
-  let code: string;
-  try {
-    const typescript = isTypeScript(path);
-    const lowered = lowerModuleSyntax(path, typescript ? lowerTypeScript(path, source) : source, typescript);
-    code = transform(lowered, {
-      transforms: typescript ? ['typescript', 'imports'] : ['imports'],
-      filePath: path,
-      // Dynamic import() of workspace files goes through require too; there is no real module graph.
-      preserveDynamicImport: false,
-      // Modern engines run class fields and optional chaining natively; rewriting them would move columns.
-      disableESTransforms: true,
-    }).code;
-  } catch (error) {
-    throw asSyntaxError(path, error);
-  }
+  const code = timePhase('transformMs', () => {
+    try {
+      const typescript = isTypeScript(path);
+      const lowered = lowerModuleSyntax(path, typescript ? lowerTypeScript(path, source) : source, typescript);
+      return transform(lowered, {
+        transforms: typescript ? ['typescript', 'imports'] : ['imports'],
+        filePath: path,
+        // Dynamic import() of workspace files goes through require too; there is no real module graph.
+        preserveDynamicImport: false,
+        // Modern engines run class fields and optional chaining natively; rewriting them would move columns.
+        disableESTransforms: true,
+      }).code;
+    } catch (error) {
+      throw asSyntaxError(path, error);
+    }
+  });
   // Oldest first out; a learner's edits would otherwise grow the map for as long as the page is open.
   if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value ?? '');
   compiled.set(key, code);

@@ -2,6 +2,7 @@ import type { CheckReport, LintProblem } from '../../report/check-report.ts';
 import type { ExerciseBundle } from '../../exercise/bundle.ts';
 import type { Files } from '../../checks/toolchain.ts';
 import type { RunEvent } from '../../grading/run-progress.ts';
+import type { PhaseTimes } from './phase-times.ts';
 
 /**
  * Messages between the page (worker-engine.ts) and the worker (serve.ts). The bundle is sent once per
@@ -28,6 +29,11 @@ export type HostMessage =
        * worker cannot fetch it (opaque origin, no network), and other exercises never download it.
        */
       typeKit?: string;
+      /**
+       * Run workers only: the learner's files as the page last sent them, transformed ahead (not run) for
+       * the run that probably follows.
+       */
+      likelyFiles?: Files;
     }
   | { type: 'check'; id: number; files: Files; timeoutMs: number }
   | { type: 'lint'; id: number; files: Files };
@@ -40,7 +46,8 @@ export type WorkerMessage =
    * the host must kill (an endless loop) still reports what had finished (run-progress.ts).
    */
   | { type: 'progress'; id: number; event: RunEvent }
-  | { type: 'report'; id: number; report: CheckReport }
+  /** `phases`: where the run's time went inside the worker, for the benchmark's breakdown. */
+  | { type: 'report'; id: number; report: CheckReport; phases?: PhaseTimes }
   /** `engineMs`: the time the lint took inside the worker, for the benchmark's breakdown. */
   | { type: 'lint-result'; id: number; problems: LintProblem[]; engineMs: number }
   /** The request could not be served (no bundle yet, a crash in the engine itself). */

@@ -16,6 +16,7 @@ import { runSuiteTree } from './run-suite.ts';
 import { shuffleSuiteTree } from './shuffle.ts';
 import { interpretModes, type TestContext } from './suite-tree.ts';
 import { createVi } from './vi.ts';
+import { timePhaseAsync } from './phase-times.ts';
 
 export interface TestFileOptions {
   /** Per-test and per-hook limit, as Vitest's testTimeout and hookTimeout. */
@@ -86,23 +87,27 @@ export async function runTestFile(files: Files, file: string, options: TestFileO
 
   async function runLoaded(): Promise<TestResult[]> {
     try {
-      await loader.loadAsync(file);
-      await collector.collect();
+      await timePhaseAsync('loadMs', async () => {
+        await loader.loadAsync(file);
+        await collector.collect();
+      });
     } catch (error) {
       return [fileFailure(file, error)];
     }
     interpretModes(collector.root);
     if (options.shuffleSeed !== undefined) shuffleSuiteTree(collector.root, options.shuffleSeed);
     try {
-      const { results, suiteErrors } = await runSuiteTree(collector.root, {
-        file,
-        testTimeoutMs: options.timeoutMs,
-        hookTimeoutMs: options.timeoutMs,
-        expect: testExpect,
-        signal: options.signal,
-        onCurrentTest: (context) => (running = context),
-        observer: options.observer,
-      });
+      const { results, suiteErrors } = await timePhaseAsync('testsMs', () =>
+        runSuiteTree(collector.root, {
+          file,
+          testTimeoutMs: options.timeoutMs,
+          hookTimeoutMs: options.timeoutMs,
+          expect: testExpect,
+          signal: options.signal,
+          onCurrentTest: (context) => (running = context),
+          observer: options.observer,
+        }),
+      );
       const anyFailed = results.some((result) => result.status === 'fail');
       if (suiteErrors.length > 0 && !anyFailed) results.push(fileFailure(file, suiteErrors[0]));
       return results;

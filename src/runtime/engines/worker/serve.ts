@@ -8,6 +8,7 @@ import { isHostMessage, type HostMessage, type WorkerMessage } from './protocol.
 import { WorkerToolchain } from './worker-toolchain.ts';
 import { warmUp } from './warm-up.ts';
 import { TYPE_KIT_GLOBAL, type TypeKit, type TypeKitLoader } from '../../typecheck/kit.ts';
+import { resetPhases } from './phase-times.ts';
 
 /**
  * The worker's side of the protocol, free of DOM types so it also runs in a Node worker thread (unit
@@ -48,7 +49,7 @@ export function serve(port: WorkerPort, options: ServeOptions = {}): void {
     if (message.type === 'init') {
       if (message.typeKit !== undefined) typeKit = typeKitFromScript(message.typeKit);
       // Requests come only after `ready`, so the warm-up never runs alongside a learner's run.
-      if (message.warm) await warmUp(message.bundle, toolchain, message.warm);
+      if (message.warm) await warmUp(message.bundle, toolchain, message.warm, message.likelyFiles);
       bundle = message.bundle;
       port.postMessage({ type: 'ready', exercise: bundle.slug });
       return;
@@ -57,11 +58,12 @@ export function serve(port: WorkerPort, options: ServeOptions = {}): void {
     if (message.type === 'check') {
       // Every event is posted as it happens: if learner code then blocks this thread for good, the host
       // kills it and still reports what had finished.
+      resetPhases();
       const report = await runChecks(bundle, message.files, toolchain, {
         timeoutMs: message.timeoutMs,
         onEvent: (event) => port.postMessage({ type: 'progress', id: message.id, event: capData(event) }),
       });
-      port.postMessage({ type: 'report', id: message.id, report: capData(report) });
+      port.postMessage({ type: 'report', id: message.id, report: capData(report), phases: resetPhases() });
     } else {
       const startedAt = performance.now();
       const problems = await lintVisible(bundle, message.files, toolchain);

@@ -1,5 +1,5 @@
 import type { CheckReport, LintProblem } from '../../report/check-report.ts';
-import { RunTimeoutError } from '../../checks/toolchain.ts';
+import { RunTimeoutError, type Files } from '../../checks/toolchain.ts';
 import type { ExerciseBundle } from '../../exercise/bundle.ts';
 import type { CheckRequest, Engine, EngineTiming, RunOptions } from '../engine.ts';
 import { capData } from '../../report/cap-text.ts';
@@ -114,6 +114,8 @@ class WorkerEngine implements Engine {
   #disposed = false;
   /** The type kit's script for every worker's `init`; undefined for an exercise without type-aware checks. */
   readonly #typeKit: Promise<string | undefined>;
+  /** The learner's files as last sent (a lint or a run): the next run's worker transforms them ahead. */
+  #latestFiles: Files | undefined;
 
   constructor(bundle: ExerciseBundle, options: WorkerEngineOptions) {
     this.#bundle = bundle;
@@ -134,6 +136,7 @@ class WorkerEngine implements Engine {
   check(request: CheckRequest, options: RunOptions = {}): Promise<CheckReport> {
     return this.#enqueue(async () => {
       this.#assertExercise(request);
+      this.#latestFiles = request.files;
       const timeoutMs = this.#bundle.meta.timeoutMs;
       const startedAt = new Date();
       const worker = this.#spare ?? this.#boot({});
@@ -161,7 +164,8 @@ class WorkerEngine implements Engine {
         if (outcome === 'timeout')
           return capData(progress.timedOutReport('worker', startedAt, new RunTimeoutError(timeoutMs)));
         if (outcome.type !== 'report') throw unexpected(outcome);
-        options.onTiming?.({ engineMs: outcome.report.durationMs, waitedForWorkerMs });
+        const { phases } = outcome;
+        options.onTiming?.({ engineMs: outcome.report.durationMs, waitedForWorkerMs, ...(phases ? { phases } : {}) });
         return capData(outcome.report);
       } finally {
         this.#retire(worker, new Error('The run is over'));
@@ -175,6 +179,7 @@ class WorkerEngine implements Engine {
     try {
       this.#assertExercise(request);
       options.signal?.throwIfAborted();
+      this.#latestFiles = request.files;
     } catch (error) {
       return Promise.reject(error);
     }
@@ -265,6 +270,10 @@ class WorkerEngine implements Engine {
     if (!this.#disposed && !this.#spare) this.#spare = this.#boot({ warm: 'run' });
   }
 
+  /**
+   * `warm`: the lane the worker warms up for; none for a run worker booted because no spare was ready. A
+   * warmed run worker also transforms ahead the files of the run that probably follows (`likelyFiles`).
+   */
   #boot({ warm }: { warm?: WarmUpLane }): Booted {
     let markReady: () => void = () => {};
     let fail: (error: Error) => void = () => {};
@@ -294,6 +303,7 @@ class WorkerEngine implements Engine {
         onError: (message) => this.#retire(booted, new Error(`The check engine stopped: ${message}`)),
       }),
     };
+    const likelyFiles = warm === 'run' ? (this.#latestFiles ?? {}) : undefined;
     this.#typeKit.then(
       (typeKit) =>
         booted.handle.postMessage({
@@ -301,6 +311,7 @@ class WorkerEngine implements Engine {
           bundle: this.#bundle,
           ...(warm ? { warm } : {}),
           ...(typeKit ? { typeKit } : {}),
+          ...(likelyFiles ? { likelyFiles } : {}),
         }),
       (error: unknown) => this.#retire(booted, new Error(`The TypeScript payload did not load: ${String(error)}`)),
     );

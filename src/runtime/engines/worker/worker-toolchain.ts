@@ -13,6 +13,7 @@ import { lintFiles } from './lint.ts';
 import { snapshotGlobals } from './global-snapshot.ts';
 import { runTestFile } from './run-test-file.ts';
 import { shuffleFiles } from './shuffle.ts';
+import { timePhase } from './phase-times.ts';
 
 /** Vitest's per-test limit in the Node engine (NodeToolchain's default), so both engines agree on slow tests. */
 export const DEFAULT_TEST_TIMEOUT_MS = 2_000;
@@ -34,7 +35,7 @@ export class WorkerToolchain implements Toolchain {
   async lint(files: Files, request: LintRequest, signal: AbortSignal): Promise<LintProblem[]> {
     const kit = request.typeAware ? await this.#typeKit() : undefined;
     signal.throwIfAborted();
-    return lintFiles(files, request, kit);
+    return timePhase('lintMs', () => lintFiles(files, request, kit));
   }
 
   async typecheck(files: Files, request: TypecheckRequest, signal: AbortSignal): Promise<TypeDiagnostic[]> {
