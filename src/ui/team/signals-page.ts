@@ -29,6 +29,7 @@ const KIND_NAMES: Record<FailureSignature['kind'], string> = {
   test: 'Failing test',
   lint: 'Lint rule',
   defect: 'Missed defect',
+  type: 'Type error',
 };
 
 async function render(): Promise<void> {
