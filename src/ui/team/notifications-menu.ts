@@ -1,17 +1,26 @@
 import type { z } from 'astro/zod';
 import { notificationListSchema } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
-import { call } from './api.ts';
+import { ApiCallError, call } from './api.ts';
+import { PollSchedule, type PollOutcome } from './poll-schedule.ts';
 import '../../styles/notifications.css';
 
 /**
  * The header's notifications control, mounted by discover.ts for a signed-in user of a team server: a
  * disclosure button with the unread count, opening a list of links. Opening a notification marks it read
- * before the page changes, so the count is right on the next page; "Mark all read" clears the rest.
+ * before the page changes, so the count is right on the next page; "Mark all read" clears the rest. The
+ * count stays fresh on a page left open: polled while the tab is visible and refreshed when it is shown.
  */
 export async function mountNotifications(host: HTMLElement): Promise<void> {
   const menu = new NotificationsMenu(host);
   menu.show(await call('GET', '/api/notifications', notificationListSchema));
+  const schedule = new PollSchedule(
+    () => menu.refresh(),
+    { set: (run, ms) => window.setTimeout(run, ms), clear: (handle) => window.clearTimeout(handle as number) },
+    () => document.visibilityState === 'visible',
+  );
+  document.addEventListener('visibilitychange', () => schedule.visibilityChanged());
+  schedule.start();
 }
 
 type NotificationList = z.infer<typeof notificationListSchema>;
@@ -59,6 +68,21 @@ class NotificationsMenu {
     this.#host.dataset['unread'] = String(unread);
     this.#panel.replaceChildren(...this.#render(list));
     this.#host.hidden = false;
+  }
+
+  /**
+   * One poll. The newest 50 and the count are two indexed queries, cheap enough to ask every minute. An
+   * open list is left as it is (re-rendering it would move the focus under the reader); the next poll after
+   * it closes catches up.
+   */
+  async refresh(): Promise<PollOutcome> {
+    try {
+      const list = await call('GET', '/api/notifications', notificationListSchema);
+      if (!this.#open) this.show(list);
+      return 'ok';
+    } catch (error) {
+      return error instanceof ApiCallError && error.status === 401 ? 'signed-out' : 'failed';
+    }
   }
 
   #render(list: NotificationList): Node[] {
