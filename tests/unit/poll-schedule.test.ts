@@ -22,7 +22,9 @@ class HandTimer implements PollTimer {
     return [...this.pending.values()].map((p) => p.ms);
   }
   async fire(): Promise<void> {
-    const [[handle, entry]] = [...this.pending.entries()] as [[number, { run: () => void }]];
+    const [first] = this.pending.entries();
+    if (!first) throw new Error('nothing is scheduled');
+    const [handle, entry] = first;
     this.pending.delete(handle);
     entry.run();
     await new Promise((resolve) => setImmediate(resolve));
