@@ -412,6 +412,39 @@ export const en = {
     resetLink: 'Password reset link',
     synced: 'Progress synced with the team server.',
   },
+  signals: {
+    kinds: { test: 'Failing test', lint: 'Lint rule', defect: 'Missed defect', type: 'Type error' },
+    noFailures: 'No current revision in this cohort fails a check.',
+    failuresCaption: 'Failures of the learners’ current revisions, most common first',
+    failureColumns: ['Exercise', 'Kind', 'Failure', 'Learners', 'Explain'],
+    commentOnFailure: 'Comment on this failure',
+    composerTarget: (kind: string, exercise: string) => `${kind} in ${exercise}: `,
+    pickFailure: 'Pick a failure in the table first.',
+    posted: (learners: string) => `Posted. It reached ${learners} now, and will reach whoever fails this way next.`,
+    learners: (n: number) => (n === 1 ? '1 learner' : `${n} learners`),
+    reached: (learners: string) => `reached ${learners}`,
+    noComments: 'No comments on failures yet.',
+    noDisagreements: 'No disagreements: the engines and the mentors agree.',
+    disagreementsCaption: 'Disagreements, newest first',
+    disagreementColumns: ['Learner', 'Exercise', 'Revision', 'What disagrees', 'Details', 'Fixture'],
+    verdictMismatch: (browser: string | null | undefined, server: string) =>
+      `Browser ${browser ?? 'sent no report'}, server ${server}`,
+    rejectedPass: 'Passes every check; changes requested',
+    checks: (ids: readonly string[]) => `Checks: ${ids.join(', ')}`,
+    noNote: '(no note)',
+    exportFixture: 'Export as fixture',
+    exportFixtureOf: (learner: string, revision: number, exercise: string) =>
+      `: ${learner}’s revision ${revision} of ${exercise}`,
+    needsCohort: 'Open this page from a cohort on the team page.',
+  },
+  notifications: {
+    toggle: 'Notifications',
+    unread: (n: number) => (n > 0 ? `, ${n} unread` : ', none unread'),
+    empty: 'Nothing yet.',
+    unreadItem: 'Unread: ',
+    markAllRead: 'Mark all read',
+  },
+  inboxCount: (n: number) => `Review inbox, ${n} waiting`,
 } as const;
 
 export type Strings = typeof en;

@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import { notificationListSchema } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
 import { ApiCallError, call } from './api.ts';
+import { t } from '../../i18n/index.ts';
 import { PollSchedule, type PollOutcome } from './poll-schedule.ts';
 import '../../styles/notifications.css';
 
@@ -38,7 +39,7 @@ class NotificationsMenu {
       'aria-controls': 'notifications-panel',
       'data-notifications-toggle': true,
     },
-    'Notifications',
+    t.notifications.toggle,
   );
   readonly #panel = h('div', { id: 'notifications-panel', class: 'notifications__panel', hidden: true });
 
@@ -64,7 +65,7 @@ class NotificationsMenu {
     const { unread } = list;
     this.#count.textContent = unread > 0 ? String(unread) : '';
     this.#count.hidden = unread === 0;
-    this.#label.textContent = unread > 0 ? `, ${unread} unread` : ', none unread';
+    this.#label.textContent = t.notifications.unread(unread);
     this.#host.dataset['unread'] = String(unread);
     this.#panel.replaceChildren(...this.#render(list));
     this.#host.hidden = false;
@@ -86,12 +87,12 @@ class NotificationsMenu {
   }
 
   #render(list: NotificationList): Node[] {
-    if (list.notifications.length === 0) return [h('p', { class: 'meta' }, 'Nothing yet.')];
+    if (list.notifications.length === 0) return [h('p', { class: 'meta' }, t.notifications.empty)];
     const items = list.notifications.map((n) => {
       const link = h(
         'a',
         { href: n.link, 'data-notification': n.id, 'data-read': n.read ? 'true' : 'false' },
-        n.read ? null : h('span', { class: 'visually-hidden' }, 'Unread: '),
+        n.read ? null : h('span', { class: 'visually-hidden' }, t.notifications.unreadItem),
         n.summary,
         h('span', { class: 'meta notifications__time' }, ` · ${new Date(n.createdAt).toLocaleString()}`),
       );
@@ -108,10 +109,14 @@ class NotificationsMenu {
         link,
       );
     });
-    const all = h('button', { type: 'button', class: 'link-button', 'data-mark-all-read': true }, 'Mark all read');
+    const all = h(
+      'button',
+      { type: 'button', class: 'link-button', 'data-mark-all-read': true },
+      t.notifications.markAllRead,
+    );
     all.disabled = list.unread === 0;
     all.addEventListener('click', () => void this.#markRead(undefined).then(() => this.#button.focus()));
-    return [h('ul', { class: 'notifications__list', 'aria-label': 'Notifications' }, ...items), h('p', {}, all)];
+    return [h('ul', { class: 'notifications__list', 'aria-label': t.notifications.toggle }, ...items), h('p', {}, all)];
   }
 
   async #markRead(ids: string[] | undefined): Promise<void> {
