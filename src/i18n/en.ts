@@ -445,6 +445,33 @@ export const en = {
     markAllRead: 'Mark all read',
   },
   inboxCount: (n: number) => `Review inbox, ${n} waiting`,
+  mentorReview: {
+    inboxSummary: (n: number) => `${n} ${n === 1 ? 'submission waits' : 'submissions wait'} for review.`,
+    inboxEmpty: 'Nothing waits for review.',
+    inboxCaption: 'Submissions waiting for review, oldest first',
+    inboxColumns: ['Learner', 'Exercise', 'Assignment', 'Waiting since', 'Verdicts', 'Reviewer', 'Review'],
+    revisionShort: (n: number) => ` rev. ${n}`,
+    late: 'late',
+    verdicts: (server: string | null | undefined, browser: string | null | undefined) =>
+      `server: ${server ?? 'grading'}, browser: ${browser ?? 'none'}`,
+    blocking: (n: number) => `${n} blocking`,
+    reviewLink: 'Review',
+    reviewLinkOf: (learner: string, exercise: string) => ` ${learner}’s ${exercise}`,
+    waitedMinutes: (n: number) => `${n} min`,
+    waitedHours: (n: number) => `${n} h`,
+    waitedDays: (n: number) => `${n} days`,
+    approve: 'Approve',
+    requestChanges: 'Request changes',
+    decisionHeading: 'Decision',
+    approved: 'Approved',
+    changesRequested: 'Changes requested',
+    decidedBy: (mentor: string, revision: number, at: string) => ` by ${mentor} on revision ${revision}, ${at}`,
+    decisionBody: 'Summary for the learner (Markdown, optional)',
+    anyone: 'anyone',
+    assigneeNow: (name: string) => ` now ${name}`,
+    assigneeNotSaved: (reason: string) => ` not saved: ${reason}`,
+    reviewer: 'Reviewer',
+  },
 } as const;
 
 export type Strings = typeof en;
