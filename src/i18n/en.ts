@@ -509,6 +509,10 @@ export const en = {
     file: 'File',
     comparedWith: 'compared with',
     openFromInbox: 'Open a submission from the inbox.',
+    editorThisRevision: (file: string) => `${file}, this revision`,
+    editorBase: (file: string, previous: boolean) => `${file}, ${previous ? 'the previous revision' : 'the starter'}`,
+    threadHover: (label: string, blocking: boolean, resolved: boolean) =>
+      `**${label}${blocking ? ' (blocking)' : ''}${resolved ? ', resolved' : ''}**`,
     pageTitle: (learner: string, exercise: string) => `Review: ${learner}, ${exercise} · Craftpath`,
     heading: (learner: string, exercise: string, revision: number) => `${learner}: ${exercise}, revision ${revision}`,
   },
