@@ -516,6 +516,30 @@ export const en = {
     pageTitle: (learner: string, exercise: string) => `Review: ${learner}, ${exercise} · Craftpath`,
     heading: (learner: string, exercise: string, revision: number) => `${learner}: ${exercise}, revision ${revision}`,
   },
+  feedback: {
+    toggle: (n: number) => `The mentor’s comments (${n})`,
+    noThreads: 'No line comments yet.',
+    signatureError: (error: string) => `Comments on failures could not be loaded: ${error}`,
+    heading: (revision: number) => `Mentor review of revision ${revision}`,
+    approved: 'Approved',
+    changesRequested: 'Changes requested',
+    by: (mentor: string) => ` by ${mentor}`,
+    onRevision: (revision: number) => ` on revision ${revision}`,
+    blocking: 'blocking',
+    resolved: 'resolved',
+    outdated: 'outdated',
+    outdatedNote: (revision: number, writtenOn: number, lines: string) =>
+      `The code this was written on is no longer in revision ${revision}. It was written on revision ${writtenOn}, ${lines}:`,
+    lines: (start: number, end: number) => (start === end ? `line ${start}` : `lines ${start}–${end}`),
+    reply: 'Reply',
+    yourReply: 'Your reply',
+    sending: 'Sending…',
+    notSent: (reason: string) => `Not sent: ${reason}`,
+    onFailure: 'On a failure in this revision',
+    lineNoteHead: (label: string, blocking: boolean, author: string | undefined) =>
+      `${label}${blocking ? ' (blocking)' : ''} · ${author ?? 'mentor'}`,
+    lineNoteMore: (n: number) => `${n} more in the review list`,
+  },
 } as const;
 
 export type Strings = typeof en;
