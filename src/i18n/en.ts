@@ -540,6 +540,32 @@ export const en = {
       `${label}${blocking ? ' (blocking)' : ''} · ${author ?? 'mentor'}`,
     lineNoteMore: (n: number) => `${n} more in the review list`,
   },
+  dashboard: {
+    statuses: {
+      'not-started': 'Not started',
+      working: 'Working',
+      submitted: 'Submitted',
+      'changes-requested': 'Changes requested',
+      approved: 'Approved',
+    },
+    ruleFailing: (n: number) => `${n} failing server verdict${n === 1 ? '' : 's'} in a row on one exercise`,
+    ruleIdle: (n: number) => `${n} day${n === 1 ? '' : 's'} without activity on unfinished work`,
+    ruleOff: 'Nobody is marked stuck: both parts of the rule are off',
+    ruleOn: (parts: readonly string[]) => `Stuck means ${parts.join(', or ')}`,
+    ruleSentence: (what: string, isDefault: boolean) =>
+      `${what}${isDefault ? ' (the default; this cohort has not set its own rule).' : '.'}`,
+    daysAgo: (days: number) => (days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`),
+    stuckReasons: { failing: 'failing again and again', idle: 'no activity' },
+    stuckBecause: (reasons: readonly string[]) => `Stuck: ${reasons.join(', ')}`,
+    attempts: (n: number) => `${n} attempt${n === 1 ? '' : 's'}`,
+    failing: (checks: readonly string[]) => `Failing: ${checks.join(', ')}`,
+    review: 'Review',
+    reviewExercise: (exercise: string) => `Review ${exercise}`,
+    stuck: 'Stuck',
+    notStuck: 'No',
+    learner: 'Learner',
+    noMatch: 'No learner matches the filter.',
+  },
 } as const;
 
 export type Strings = typeof en;
