@@ -565,6 +565,26 @@ export const en = {
     notStuck: 'No',
     learner: 'Learner',
     noMatch: 'No learner matches the filter.',
+    caption: (cohort: string, first: number, last: number, total: number, assignments: number) =>
+      `${cohort}: learners ${first}–${last} of ${total}, ${assignments} assignment${assignments === 1 ? '' : 's'}`,
+    shownByFilter: (n: number) => `, ${n} shown by the filter`,
+    captionNote: '. Sorting and filters apply to this page.',
+    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    loading: 'Loading…',
+    signInFirst: 'Sign in on the team page first.',
+    notStaff: 'The dashboard is for mentors and owners; you mentor no cohort.',
+    cannotShowCohort: (reason: string) => `Cannot show this cohort: ${reason}`,
+    cannotLoadPage: (reason: string) => `Cannot load the page: ${reason}`,
+    ruleSaved: (sentence: string) => `Saved. ${sentence}`,
+    firstFailuresOf: (title: string, learners: number) =>
+      `First failing checks of “${title}”, across ${learners} learners.`,
+    cannotShow: (reason: string) => `Cannot show the dashboard: ${reason}`,
+    firstFailuresSummary: (graded: number, learners: number, passing: number, pending: number) =>
+      `${graded} of ${learners} learners have a graded newest revision; ${passing} pass every check${pending > 0 ? `, ${pending} still grading` : ''}.`,
+    noFirstFailure: 'No failing newest revision.',
+    firstFailureCaption: (exercise: string) => `First failing check on ${exercise}`,
+    firstFailureColumns: ['First failing check', 'Test', 'Learners'],
+    learnersOf: (n: number, of: number) => `${n} of ${of}`,
   },
 } as const;
 

@@ -109,9 +109,15 @@ export function dashboardTable(
   const caption = h(
     'caption',
     {},
-    `${dashboard.cohortName}: learners ${dashboard.learners.length === 0 ? 0 : first}–${Math.max(last, 0)} of ${dashboard.totalLearners}, ${dashboard.assignments.length} assignment${dashboard.assignments.length === 1 ? '' : 's'}`,
-    learners.length === dashboard.learners.length ? '' : `, ${learners.length} shown by the filter`,
-    '. Sorting and filters apply to this page.',
+    t.dashboard.caption(
+      dashboard.cohortName,
+      dashboard.learners.length === 0 ? 0 : first,
+      Math.max(last, 0),
+      dashboard.totalLearners,
+      dashboard.assignments.length,
+    ),
+    learners.length === dashboard.learners.length ? '' : t.dashboard.shownByFilter(learners.length),
+    t.dashboard.captionNote,
   );
   return h(
     'table',
