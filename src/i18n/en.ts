@@ -519,6 +519,7 @@ export const en = {
   feedback: {
     toggle: (n: number) => `The mentor’s comments (${n})`,
     noThreads: 'No line comments yet.',
+    noDecision: 'No decision from a mentor yet.',
     signatureError: (error: string) => `Comments on failures could not be loaded: ${error}`,
     heading: (revision: number) => `Mentor review of revision ${revision}`,
     approved: 'Approved',

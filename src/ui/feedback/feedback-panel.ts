@@ -81,7 +81,7 @@ export class FeedbackPanel {
               ),
               decision.body ? markdownBody(decision.body) : null,
             )
-          : h('p', { class: 'meta', 'data-decision': 'none' }, 'No decision from a mentor yet.'),
+          : h('p', { class: 'meta', 'data-decision': 'none' }, t.feedback.noDecision),
         h('p', {}, toggle),
         list,
       ),
