@@ -232,12 +232,12 @@ export const markReadSchema = z
  * Comments on a failure rather than a line (GET /api/submissions/:id/signature-comments lists those whose
  * signature the revision's newest server report carries; the signals routes create and count them).
  */
-export const signatureKindSchema = z.enum(['test', 'lint', 'defect']);
+export const signatureKindSchema = z.enum(['test', 'lint', 'defect', 'type']);
 export const signatureSchema = z
   .object({
     /** The check whose result carries the failure. */
     checkId: z.string().min(1).max(100),
-    /** test: a failing test's full name; lint: a rule id; defect: a seeded defect the review missed. */
+    /** test: a failing test's full name; lint: a rule id; defect: a seeded defect the review missed; type: a TS error code. */
     kind: signatureKindSchema,
     value: z.string().min(1).max(500),
   })

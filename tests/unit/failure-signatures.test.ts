@@ -54,4 +54,20 @@ describe('failure signatures of real reports (Node engine)', () => {
     // The server's staff-side signatures come from a second, revealing run of the answer-key checks only.
     expect(await revealedSignatures(bundle, bundle.starter, toolchain)).toEqual(defects);
   }, 120_000);
+
+  it('names a type error by its TS code once, not by the learner’s line or message', async () => {
+    const bundle = await load('lint-gate');
+    const wrong = bundle.meta.wrongSolutions.find((w) => w.id === 'fixed-coupon-in-plain-else');
+    if (!wrong) throw new Error('lint-gate lost its fixed-coupon-in-plain-else wrong solution');
+    const report = await engine.check({ exercise: 'lint-gate', files: wrongSolutionFiles(bundle, wrong) });
+    const types = failureSignatures(report).filter((s) => s.kind === 'type');
+    // `coupon.amountCents` where coupon may be undefined: tsc's "'coupon' is possibly 'undefined'".
+    expect(types).toContainEqual({ checkId: 'checkout-types', kind: 'type', value: 'TS18048' });
+    const errors = report.checks.find((c) => c.id === 'checkout-types')?.items?.filter((i) => i.status === 'fail');
+    const codes = [...new Set(errors?.map((i) => /error (TS\d+)/.exec(i.label)?.[1]))];
+    // One signature per distinct code tsc printed, each once however many lines carry it.
+    expect(types.map((s) => s.value)).toEqual(codes);
+    const solved = await engine.check({ exercise: 'lint-gate', files: solutionFiles(bundle) });
+    expect(failureSignatures(solved).filter((s) => s.kind === 'type')).toEqual([]);
+  }, 120_000);
 });

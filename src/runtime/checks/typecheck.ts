@@ -29,6 +29,7 @@ export const typecheckKind: CheckKind<SpecOf<'typecheck'>> = {
       label: formatDiagnostic({ ...d, message: '' }).replace(/: $/, ''),
       status: d.category === 'error' ? 'fail' : 'pass',
       message: d.message,
+      diagnostic: { code: d.code },
       ...(d.file === '' ? {} : { file: d.file, line: d.line }),
     }));
     if (errors.length === 0)

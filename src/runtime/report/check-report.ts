@@ -116,6 +116,11 @@ export const checkItemSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * The typecheck kind's diagnostic, by the compiler's code (2532 for TS2532): the field a failure
+     * signature ("a type error of this code") is read from, never the label or the learner's message.
+     */
+    diagnostic: z.object({ code: z.number().int().positive() }).strict().optional(),
   })
   .strict();
 export type CheckItem = z.infer<typeof checkItemSchema>;

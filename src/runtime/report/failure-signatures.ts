@@ -5,13 +5,16 @@ import type { CheckReport, CheckResult, TestResult } from './check-report.ts';
  * same for every learner who makes that mistake (a test's name, a lint rule, a seeded defect), never the
  * learner's own line numbers or messages. Read from the report's fields only, never from its labels.
  */
-export type FailureSignatureKind = 'test' | 'lint' | 'defect';
+export type FailureSignatureKind = 'test' | 'lint' | 'defect' | 'type';
 
 export interface FailureSignature {
   /** The check whose result carries the failure. */
   checkId: string;
   kind: FailureSignatureKind;
-  /** test: the failing test's full name; lint: the rule id; defect: the seeded defect id the review missed. */
+  /**
+   * test: the failing test's full name; lint: the rule id; defect: the seeded defect id the review missed;
+   * type: the compiler's error code as tsc prints it ("TS18048"), the same for every learner's slip.
+   */
   value: string;
 }
 
@@ -57,5 +60,16 @@ function signaturesOf(check: CheckResult): FailureSignature[] {
   const defects = (check.items ?? []).flatMap((item) =>
     item.defect?.outcome === 'missed' ? [{ checkId: check.id, kind: 'defect' as const, value: item.defect.id }] : [],
   );
-  return [...tests, ...lint, ...defects];
+  // Only errors: a warning-category diagnostic does not fail the check, so it is not a failure to explain.
+  const types = (check.items ?? []).flatMap((item) =>
+    item.diagnostic !== undefined && item.status === 'fail'
+      ? [{ checkId: check.id, kind: 'type' as const, value: typeErrorCode(item.diagnostic.code) }]
+      : [],
+  );
+  return [...tests, ...lint, ...defects, ...types];
+}
+
+/** A TypeScript diagnostic code as tsc prints it and as learners search for it: 18048 → "TS18048". */
+export function typeErrorCode(code: number): string {
+  return `TS${code}`;
 }

@@ -7,15 +7,13 @@ import {
   stuckRuleSchema,
   stuckRuleViewSchema,
 } from '../../shared-api/dashboard-api.ts';
-import { idSchema } from '../../shared-api/team-api.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
-import { HttpError, param, readJson, readQuery, reply } from '../http.ts';
-import { requireCohortStaff } from '../auth/access.ts';
-import { requireAssignmentStaff } from '../auth/assignment-access.ts';
+import { HttpError, readQuery, reply } from '../http.ts';
 import { csvFilename, dashboardCsv } from '../dashboard/csv.ts';
 import { loadFirstFailures } from '../dashboard/first-failures.ts';
 import { loadDashboard } from '../dashboard/load-dashboard.ts';
 import { cohortWithRule, saveStuckRule } from '../dashboard/stuck-rule.ts';
+import { assignmentRequest, cohortRequest } from './route-helpers.ts';
 
 /** The cohort dashboard, its stuck rule, first failures per assignment and the CSV export: staff only. */
 export function dashboardRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
@@ -23,8 +21,7 @@ export function dashboardRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
 
   /** The cohort with its rule, after the staff check (404 for anyone else, as for every cohort route). */
   const staffCohort = async (c: Context<AppEnv>) => {
-    const id = param(c, 'id', idSchema);
-    await requireCohortStaff(store, c.get('viewer'), id);
+    const { id } = await cohortRequest(c, store, 'staff');
     const cohort = await cohortWithRule(store.db, id);
     if (!cohort) throw new HttpError(404, 'No such cohort.');
     return cohort;
@@ -42,16 +39,13 @@ export function dashboardRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
   });
 
   app.put('/api/cohorts/:id/stuck-rule', async (c) => {
-    const id = param(c, 'id', idSchema);
-    await requireCohortStaff(store, c.get('viewer'), id);
-    const rule = await readJson(c, stuckRuleSchema);
+    const { id, body: rule } = await cohortRequest(c, store, 'staff', { body: stuckRuleSchema });
     await saveStuckRule(store.db, id, rule);
     return reply(c, stuckRuleViewSchema, { rule, isDefault: false });
   });
 
   app.get('/api/assignments/:id/first-failures', async (c) => {
-    const id = param(c, 'id', idSchema);
-    const { assignment } = await requireAssignmentStaff(store, c.get('viewer'), id);
+    const { assignment } = await assignmentRequest(c, store, 'staff');
     return reply(c, firstFailuresSchema, await loadFirstFailures(store.db, assignment));
   });
 

@@ -9,13 +9,14 @@ import {
 } from '../../shared-api/review-api.ts';
 import { idSchema } from '../../shared-api/team-api.ts';
 import type { AppEnv, ServerDeps } from '../context.ts';
-import { HttpError, param, readJson, reply } from '../http.ts';
-import { requireCohortStaff, requireViewer, type Viewer } from '../auth/access.ts';
+import { HttpError, param, reply } from '../http.ts';
+import { requireViewer, type Viewer } from '../auth/access.ts';
 import { requireAssignment } from '../auth/assignment-access.ts';
 import { newId } from '../auth/tokens.ts';
 import { disagreementFixture, listDisagreements } from '../review/disagreements.ts';
 import { currentSignatures, noticeExistingLearners, reachOf } from '../review/signatures.ts';
 import { tarArchive } from '../review/tar.ts';
+import { cohortRequest } from './route-helpers.ts';
 import type { Store } from '../store/database.ts';
 import type { SignatureCommentTable } from '../store/schema.ts';
 
@@ -29,8 +30,7 @@ export function signalRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
 
   /** Staff: the failure signatures of the cohort's current revisions, most common first, and the comments. */
   app.get('/api/cohorts/:id/signals', async (c) => {
-    const cohortId = param(c, 'id', idSchema);
-    await requireCohortStaff(store, c.get('viewer'), cohortId);
+    const { id: cohortId } = await cohortRequest(c, store, 'staff');
     const [grouped, comments, reach] = await Promise.all([
       store.db
         .selectFrom(currentSignatures(store.db, cohortId).as('cur'))
@@ -66,9 +66,11 @@ export function signalRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
 
   /** Staff: a comment on one failure; every learner whose current revision carries it is told once. */
   app.post('/api/cohorts/:id/signature-comments', async (c) => {
-    const cohortId = param(c, 'id', idSchema);
-    const viewer = await requireCohortStaff(store, c.get('viewer'), cohortId);
-    const body = await readJson(c, createSignatureCommentSchema);
+    const {
+      id: cohortId,
+      viewer,
+      body,
+    } = await cohortRequest(c, store, 'staff', { body: createSignatureCommentSchema });
     const assigned = await store.db
       .selectFrom('assignment_exercise as ae')
       .innerJoin('assignment as a', 'a.id', 'ae.assignment_id')
@@ -130,8 +132,7 @@ export function signalRoutes(app: Hono<AppEnv>, deps: ServerDeps): void {
 
   /** Staff: the cohort's disagreements, newest first. */
   app.get('/api/cohorts/:id/disagreements', async (c) => {
-    const cohortId = param(c, 'id', idSchema);
-    await requireCohortStaff(store, c.get('viewer'), cohortId);
+    const { id: cohortId } = await cohortRequest(c, store, 'staff');
     return reply(c, disagreementListSchema, { disagreements: await listDisagreements(store.db, { cohortId }) });
   });
 

@@ -295,7 +295,7 @@ export interface NotificationTable extends Timestamps {
   read_at: string | null;
 }
 
-export type SignatureKind = 'test' | 'lint' | 'defect';
+export type SignatureKind = 'test' | 'lint' | 'defect' | 'type';
 
 /** A comment on a failure, shown on every current and future revision in the cohort with that failure. */
 export interface SignatureCommentTable extends Timestamps {

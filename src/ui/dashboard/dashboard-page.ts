@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import {
   cellStatusSchema,
   dashboardSchema,
@@ -54,7 +55,7 @@ function drawTable(focusColumn?: string): void {
   if (focusColumn) into.querySelector<HTMLElement>(`[data-sort="${CSS.escape(focusColumn)}"]`)?.focus();
   const pages = Math.max(1, Math.ceil(state.data.totalLearners / state.data.pageSize));
   const pager = $('[data-pager-text]');
-  if (pager) pager.textContent = `Page ${state.data.page} of ${pages}`;
+  if (pager) pager.textContent = t.dashboard.page(state.data.page, pages);
   $<HTMLButtonElement>('[data-page="previous"]')?.toggleAttribute('disabled', state.data.page <= 1);
   $<HTMLButtonElement>('[data-page="next"]')?.toggleAttribute('disabled', state.data.page >= pages);
 }
@@ -70,7 +71,7 @@ function showRule(view: StuckRuleView): void {
 
 async function loadPage(): Promise<void> {
   const id = encodeURIComponent(state.cohort);
-  say('Loading…');
+  say(t.dashboard.loading);
   state.data = await call(
     'GET',
     `/api/cohorts/${id}/dashboard?page=${state.page}&pageSize=${PAGE_SIZE}`,
@@ -90,13 +91,13 @@ async function start(): Promise<void> {
   if (!root) return;
   const info = await session();
   if (!info?.user) {
-    say('Sign in on the team page first.');
+    say(t.dashboard.signInFirst);
     return;
   }
   const { cohorts } = await call('GET', '/api/cohorts', cohortListSchema);
   const staff = cohorts.filter((c) => c.role === 'owner' || c.role === 'mentor');
   if (staff.length === 0) {
-    say('The dashboard is for mentors and owners; you mentor no cohort.');
+    say(t.dashboard.notStaff);
     return;
   }
   if (!staff.some((c) => c.id === state.cohort)) state.cohort = staff[0]?.id ?? '';
@@ -109,7 +110,7 @@ async function start(): Promise<void> {
     state.page = 1;
     history.replaceState(null, '', `?cohort=${encodeURIComponent(state.cohort)}`);
     $('[data-first-failures]')?.replaceChildren();
-    loadPage().catch((e: unknown) => say(`Cannot show this cohort: ${message(e)}`));
+    loadPage().catch((e: unknown) => say(t.dashboard.cannotShowCohort(message(e))));
   });
   root.hidden = false;
   await loadPage();
@@ -131,7 +132,7 @@ filterForm?.addEventListener('submit', (event) => event.preventDefault());
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-page]')) {
   button.addEventListener('click', () => {
     state.page += button.dataset['page'] === 'next' ? 1 : -1;
-    loadPage().catch((e: unknown) => say(`Cannot load the page: ${message(e)}`));
+    loadPage().catch((e: unknown) => say(t.dashboard.cannotLoadPage(message(e))));
   });
 }
 
@@ -142,7 +143,7 @@ onSubmit(document.querySelector<HTMLFormElement>('[data-stuck-rule]'), async (va
     idleDays: number(values['idleDays']),
   });
   await loadPage();
-  return `Saved. ${ruleSentence(view.rule, view.isDefault)}`;
+  return t.dashboard.ruleSaved(ruleSentence(view.rule, view.isDefault));
 });
 
 onSubmit(document.querySelector<HTMLFormElement>('[data-first-failures-form]'), async (values) => {
@@ -152,7 +153,7 @@ onSubmit(document.querySelector<HTMLFormElement>('[data-first-failures-form]'), 
     firstFailuresSchema,
   );
   $('[data-first-failures]')?.replaceChildren(firstFailuresView(data));
-  return `First failing checks of “${data.title}”, across ${data.learners} learners.`;
+  return t.dashboard.firstFailuresOf(data.title, data.learners);
 });
 
-start().catch((error: unknown) => say(`Cannot show the dashboard: ${message(error)}`));
+start().catch((error: unknown) => say(t.dashboard.cannotShow(message(error))));

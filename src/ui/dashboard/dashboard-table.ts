@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { AssignmentCell, Dashboard, DashboardLearner, StuckReason } from '../../shared-api/dashboard-api.ts';
 import { h } from '../dom.ts';
 import { base } from '../team/api.ts';
@@ -9,17 +10,14 @@ import { daysAgoText, STATUS_LABELS, type Sort } from './table-view.ts';
  * column's header carries aria-sort. Stuck rows say "stuck" in text beside an icon, not by colour alone.
  */
 
-const REASON_TEXT: Record<StuckReason, string> = {
-  failing: 'failing again and again',
-  idle: 'no activity',
-};
+const REASON_TEXT: Record<StuckReason, string> = t.dashboard.stuckReasons;
 
 export function stuckFlag(reasons: StuckReason[]): HTMLElement {
   return h(
     'span',
     { class: 'stuck-flag', 'data-stuck': reasons.join(' ') },
     h('span', { 'aria-hidden': 'true' }, '⚠ '),
-    `Stuck: ${reasons.map((r) => REASON_TEXT[r]).join(', ')}`,
+    t.dashboard.stuckBecause(reasons.map((r) => REASON_TEXT[r])),
   );
 }
 
@@ -42,7 +40,7 @@ function sortHeader(label: Node | string, column: string, sort: Sort, onSort: (c
 function cellView(cell: AssignmentCell | undefined, now: Date): HTMLElement {
   if (!cell) return h('td', {}, '—');
   const details: (Node | string)[] = [];
-  if (cell.attempts > 0) details.push(`${cell.attempts} attempt${cell.attempts === 1 ? '' : 's'}`);
+  if (cell.attempts > 0) details.push(t.dashboard.attempts(cell.attempts));
   if (cell.lastActivity)
     details.push(
       h(
@@ -63,7 +61,7 @@ function cellView(cell: AssignmentCell | undefined, now: Date): HTMLElement {
       ? h(
           'span',
           { class: 'cell-failing', 'data-failing': cell.failingChecks.join(' ') },
-          `Failing: ${cell.failingChecks.join(', ')}`,
+          t.dashboard.failing(cell.failingChecks),
         )
       : null,
     cell.stuck.length > 0 ? stuckFlag(cell.stuck) : null,
@@ -78,7 +76,7 @@ function reviewLinks(cell: AssignmentCell): HTMLElement[] {
     h(
       'a',
       { class: 'cell-review', href: `${base}team/review/?submission=${e.newestSubmissionId ?? ''}` },
-      submitted.length > 1 || cell.exercises.length > 1 ? `Review ${e.exercise}` : 'Review',
+      submitted.length > 1 || cell.exercises.length > 1 ? t.dashboard.reviewExercise(e.exercise) : t.dashboard.review,
     ),
   );
 }
@@ -92,8 +90,8 @@ function rowView(learner: DashboardLearner, dashboard: Dashboard, now: Date): HT
       'td',
       {},
       learner.stuck
-        ? h('span', { class: 'stuck-flag' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), 'Stuck')
-        : h('span', { class: 'meta' }, 'No'),
+        ? h('span', { class: 'stuck-flag' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), t.dashboard.stuck)
+        : h('span', { class: 'meta' }, t.dashboard.notStuck),
     ),
     ...dashboard.assignments.map((_, i) => cellView(learner.cells[i], now)),
   );
@@ -111,9 +109,15 @@ export function dashboardTable(
   const caption = h(
     'caption',
     {},
-    `${dashboard.cohortName}: learners ${dashboard.learners.length === 0 ? 0 : first}–${Math.max(last, 0)} of ${dashboard.totalLearners}, ${dashboard.assignments.length} assignment${dashboard.assignments.length === 1 ? '' : 's'}`,
-    learners.length === dashboard.learners.length ? '' : `, ${learners.length} shown by the filter`,
-    '. Sorting and filters apply to this page.',
+    t.dashboard.caption(
+      dashboard.cohortName,
+      dashboard.learners.length === 0 ? 0 : first,
+      Math.max(last, 0),
+      dashboard.totalLearners,
+      dashboard.assignments.length,
+    ),
+    learners.length === dashboard.learners.length ? '' : t.dashboard.shownByFilter(learners.length),
+    t.dashboard.captionNote,
   );
   return h(
     'table',
@@ -125,8 +129,8 @@ export function dashboardTable(
       h(
         'tr',
         {},
-        sortHeader('Learner', 'name', sort, onSort),
-        sortHeader('Stuck', 'stuck', sort, onSort),
+        sortHeader(t.dashboard.learner, 'name', sort, onSort),
+        sortHeader(t.dashboard.stuck, 'stuck', sort, onSort),
         ...dashboard.assignments.map((a) =>
           sortHeader(
             a.title,
@@ -142,13 +146,7 @@ export function dashboardTable(
       'tbody',
       {},
       ...(learners.length === 0
-        ? [
-            h(
-              'tr',
-              {},
-              h('td', { colspan: String(dashboard.assignments.length + 2) }, 'No learner matches the filter.'),
-            ),
-          ]
+        ? [h('tr', {}, h('td', { colspan: String(dashboard.assignments.length + 2) }, t.dashboard.noMatch))]
         : learners.map((l) => rowView(l, dashboard, now))),
     ),
   );

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { FirstFailures } from '../../shared-api/dashboard-api.ts';
 import { h } from '../dom.ts';
 
@@ -10,22 +11,27 @@ export function firstFailuresView(data: FirstFailures): HTMLElement {
     'div',
     { 'data-first-failures': data.assignmentId },
     ...data.exercises.map((exercise) => {
-      const summary = `${exercise.graded} of ${data.learners} learners have a graded newest revision; ${exercise.passing} pass every check${exercise.pending > 0 ? `, ${exercise.pending} still grading` : ''}.`;
+      const summary = t.dashboard.firstFailuresSummary(
+        exercise.graded,
+        data.learners,
+        exercise.passing,
+        exercise.pending,
+      );
       return h(
         'section',
         { class: 'first-failures', 'data-exercise': exercise.exercise },
         h('h3', {}, exercise.exercise),
         h('p', {}, summary),
         exercise.failures.length === 0
-          ? h('p', { class: 'meta' }, 'No failing newest revision.')
+          ? h('p', { class: 'meta' }, t.dashboard.noFirstFailure)
           : h(
               'table',
               { class: 'first-failures__table' },
-              h('caption', { class: 'visually-hidden' }, `First failing check on ${exercise.exercise}`),
+              h('caption', { class: 'visually-hidden' }, t.dashboard.firstFailureCaption(exercise.exercise)),
               h(
                 'thead',
                 {},
-                h('tr', {}, ...['First failing check', 'Test', 'Learners'].map((t) => h('th', { scope: 'col' }, t))),
+                h('tr', {}, ...t.dashboard.firstFailureColumns.map((name) => h('th', { scope: 'col' }, name))),
               ),
               h(
                 'tbody',
@@ -41,7 +47,7 @@ export function firstFailuresView(data: FirstFailures): HTMLElement {
                     h(
                       'td',
                       { class: 'first-failures__count' },
-                      h('span', {}, `${f.learners} of ${data.learners}`),
+                      h('span', {}, t.dashboard.learnersOf(f.learners, data.learners)),
                       h('span', { class: 'first-failures__track', 'aria-hidden': 'true' }, bar),
                     ),
                   );

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { CellStatus, Dashboard, DashboardLearner, StuckRule } from '../../shared-api/dashboard-api.ts';
 
 /**
@@ -5,13 +6,7 @@ import type { CellStatus, Dashboard, DashboardLearner, StuckRule } from '../../s
  * page's learners. No DOM here, so the rules are unit-tested; dashboard-table.ts draws the result.
  */
 
-export const STATUS_LABELS: Record<CellStatus, string> = {
-  'not-started': 'Not started',
-  working: 'Working',
-  submitted: 'Submitted',
-  'changes-requested': 'Changes requested',
-  approved: 'Approved',
-};
+export const STATUS_LABELS: Record<CellStatus, string> = t.dashboard.statuses;
 
 /** Progress order, for sorting an assignment's column. */
 const STATUS_ORDER: CellStatus[] = ['not-started', 'working', 'changes-requested', 'submitted', 'approved'];
@@ -55,22 +50,14 @@ export function visibleLearners(dashboard: Dashboard, filter: Filter, sort: Sort
 /** The rule as a sentence for the page: what "stuck" means in this cohort. */
 export function ruleSentence(rule: StuckRule, isDefault: boolean): string {
   const parts = [
-    rule.failingSubmissions === null
-      ? null
-      : `${rule.failingSubmissions} failing server verdict${rule.failingSubmissions === 1 ? '' : 's'} in a row on one exercise`,
-    rule.idleDays === null
-      ? null
-      : `${rule.idleDays} day${rule.idleDays === 1 ? '' : 's'} without activity on unfinished work`,
+    rule.failingSubmissions === null ? null : t.dashboard.ruleFailing(rule.failingSubmissions),
+    rule.idleDays === null ? null : t.dashboard.ruleIdle(rule.idleDays),
   ].filter((p): p is string => p !== null);
-  const what =
-    parts.length === 0
-      ? 'Nobody is marked stuck: both parts of the rule are off'
-      : `Stuck means ${parts.join(', or ')}`;
-  return `${what}${isDefault ? ' (the default; this cohort has not set its own rule).' : '.'}`;
+  return t.dashboard.ruleSentence(parts.length === 0 ? t.dashboard.ruleOff : t.dashboard.ruleOn(parts), isDefault);
 }
 
 /** "today", "yesterday", "3 days ago": how long ago an ISO time was, in whole days. */
 export function daysAgoText(iso: string, now: Date): string {
   const days = Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000);
-  return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+  return t.dashboard.daysAgo(days);
 }

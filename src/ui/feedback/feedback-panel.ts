@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { Thread } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
 import { renderSafeMarkdown } from '../markdown/safe-markdown.ts';
@@ -42,7 +43,7 @@ export class FeedbackPanel {
         'data-feedback-toggle': true,
       },
       // A stable name: aria-expanded says whether the list is open.
-      `The mentor’s comments (${count})`,
+      t.feedback.toggle(count),
     );
     toggle.disabled = count === 0;
     toggle.addEventListener('click', () => {
@@ -52,17 +53,17 @@ export class FeedbackPanel {
     });
     list.append(
       threads.length > 0
-        ? h('ol', { class: 'feedback__threads' }, ...threads.map((t) => this.#thread(t, submission.revision)))
-        : h('p', { class: 'meta' }, 'No line comments yet.'),
+        ? h('ol', { class: 'feedback__threads' }, ...threads.map((thread) => this.#thread(thread, submission.revision)))
+        : h('p', { class: 'meta' }, t.feedback.noThreads),
       ...this.#signatureComments(signatureComments),
     );
     if (feedback.signatureError)
-      list.append(h('p', { class: 'meta' }, `Comments on failures could not be loaded: ${feedback.signatureError}`));
+      list.append(h('p', { class: 'meta' }, t.feedback.signatureError(feedback.signatureError)));
     this.#host.replaceChildren(
       h(
         'section',
         { class: 'feedback', 'aria-labelledby': `${this.#id}-heading`, 'data-feedback': true },
-        h('h3', { id: `${this.#id}-heading` }, `Mentor review of revision ${submission.revision}`),
+        h('h3', { id: `${this.#id}-heading` }, t.feedback.heading(submission.revision)),
         decision
           ? h(
               'div',
@@ -73,14 +74,14 @@ export class FeedbackPanel {
               h(
                 'p',
                 {},
-                h('strong', {}, decision.decision === 'approve' ? 'Approved' : 'Changes requested'),
-                ` by ${decision.mentorName}`,
-                decision.revision === submission.revision ? '' : ` on revision ${decision.revision}`,
+                h('strong', {}, decision.decision === 'approve' ? t.feedback.approved : t.feedback.changesRequested),
+                t.feedback.by(decision.mentorName),
+                decision.revision === submission.revision ? '' : t.feedback.onRevision(decision.revision),
                 ` · ${new Date(decision.createdAt).toLocaleString()}`,
               ),
               decision.body ? markdownBody(decision.body) : null,
             )
-          : h('p', { class: 'meta', 'data-decision': 'none' }, 'No decision from a mentor yet.'),
+          : h('p', { class: 'meta', 'data-decision': 'none' }, t.feedback.noDecision),
         h('p', {}, toggle),
         list,
       ),
@@ -94,9 +95,9 @@ export class FeedbackPanel {
       'p',
       { class: 'feedback__head' },
       h('span', { class: 'badge', 'data-label': thread.label }, thread.label),
-      thread.blocking ? h('span', { class: 'badge badge--blocking' }, 'blocking') : null,
-      thread.resolved ? h('span', { class: 'badge' }, 'resolved') : null,
-      where ? null : h('span', { class: 'badge badge--outdated', 'data-outdated': true }, 'outdated'),
+      thread.blocking ? h('span', { class: 'badge badge--blocking' }, t.feedback.blocking) : null,
+      thread.resolved ? h('span', { class: 'badge' }, t.feedback.resolved) : null,
+      where ? null : h('span', { class: 'badge badge--outdated', 'data-outdated': true }, t.feedback.outdated),
       ' ',
     );
     if (where) {
@@ -120,7 +121,11 @@ export class FeedbackPanel {
             h(
               'p',
               { class: 'meta' },
-              `The code this was written on is no longer in revision ${revision}. It was written on revision ${thread.revision}, ${lineText(thread.original.startLine, thread.original.endLine)}:`,
+              t.feedback.outdatedNote(
+                revision,
+                thread.revision,
+                lineText(thread.original.startLine, thread.original.endLine),
+              ),
             ),
             h('pre', { class: 'feedback__original', tabindex: '0' }, h('code', {}, thread.original.text)),
           ),
@@ -144,12 +149,12 @@ export class FeedbackPanel {
   #replyForm(thread: Thread): HTMLFormElement {
     const id = `${this.#id}-reply-${thread.id}`;
     const text = h('textarea', { id, rows: '3', required: true, 'data-reply-text': true });
-    const button = h('button', { type: 'submit', class: 'button' }, 'Reply');
+    const button = h('button', { type: 'submit', class: 'button' }, t.feedback.reply);
     const status = h('p', { class: 'meta', role: 'status' });
     const form = h(
       'form',
       { class: 'feedback__reply', 'data-reply': thread.id },
-      h('label', { for: id }, 'Your reply'),
+      h('label', { for: id }, t.feedback.yourReply),
       text,
       h('p', {}, button),
       status,
@@ -158,12 +163,12 @@ export class FeedbackPanel {
       e.preventDefault();
       if (!text.value.trim()) return;
       button.disabled = true;
-      status.textContent = 'Sending…';
+      status.textContent = t.feedback.sending;
       this.#actions.reply(thread.id, text.value).then(
         // The list was drawn again with the reply in it: the keyboard goes to the reply, not the page top.
         () => this.#focusLastComment(thread.id),
         (error: unknown) => {
-          status.textContent = `Not sent: ${error instanceof Error ? error.message : String(error)}`;
+          status.textContent = t.feedback.notSent(error instanceof Error ? error.message : String(error));
           button.disabled = false;
         },
       );
@@ -182,7 +187,7 @@ export class FeedbackPanel {
   #signatureComments(comments: readonly SignatureComment[]): Node[] {
     if (comments.length === 0) return [];
     return [
-      h('h4', {}, 'On a failure in this revision'),
+      h('h4', {}, t.feedback.onFailure),
       h(
         'ul',
         { class: 'feedback__threads' },
@@ -207,7 +212,7 @@ export class FeedbackPanel {
 }
 
 function lineText(start: number, end: number): string {
-  return start === end ? `line ${start}` : `lines ${start}–${end}`;
+  return t.feedback.lines(start, end);
 }
 
 function time(iso: string): HTMLTimeElement {

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { anchorText, reAnchor } from '../../runtime/comments/re-anchor.ts';
 import type { Thread } from '../../shared-api/review-api.ts';
 
@@ -51,9 +52,9 @@ export function lineNotes(
     if (!lines) return [];
     const opening = thread.comments[0];
     const hover = [
-      `${thread.label}${thread.blocking ? ' (blocking)' : ''} · ${opening?.authorName ?? 'mentor'}`,
+      t.feedback.lineNoteHead(thread.label, thread.blocking, opening?.authorName),
       opening?.body ?? '',
-      thread.comments.length > 1 ? `${thread.comments.length - 1} more in the review list` : '',
+      thread.comments.length > 1 ? t.feedback.lineNoteMore(thread.comments.length - 1) : '',
     ]
       .filter(Boolean)
       .join('\n\n');

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { assigneeSchema } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
 import { call } from '../team/api.ts';
@@ -15,7 +16,7 @@ export function assigneeSelect(
   const select = h(
     'select',
     { id, 'data-assignee': submissionId },
-    h('option', { value: '', selected: current === null }, 'anyone'),
+    h('option', { value: '', selected: current === null }, t.mentorReview.anyone),
     ...mentors.map((m) => h('option', { value: m.id, selected: m.id === current }, m.name)),
   );
   const status = h('span', { role: 'status', class: 'meta' });
@@ -23,9 +24,10 @@ export function assigneeSelect(
     void call('POST', `/api/submissions/${encodeURIComponent(submissionId)}/assignee`, assigneeSchema, {
       mentorId: select.value || null,
     }).then(
-      (r) => (status.textContent = ` now ${r.assignee?.name ?? 'anyone'}`),
-      (e: unknown) => (status.textContent = ` not saved: ${e instanceof Error ? e.message : String(e)}`),
+      (r) => (status.textContent = t.mentorReview.assigneeNow(r.assignee?.name ?? t.mentorReview.anyone)),
+      (e: unknown) =>
+        (status.textContent = t.mentorReview.assigneeNotSaved(e instanceof Error ? e.message : String(e))),
     );
   });
-  return h('span', {}, h('label', { for: id, class: 'visually-hidden' }, 'Reviewer'), select, status);
+  return h('span', {}, h('label', { for: id, class: 'visually-hidden' }, t.mentorReview.reviewer), select, status);
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { commentLabelSchema, threadSchema, type Thread } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
 import { call } from '../team/api.ts';
@@ -25,18 +26,18 @@ export class CommentComposer {
     this.element = h(
       'form',
       { class: 'review-composer', 'data-composer': true, 'aria-labelledby': 'composer-heading' },
-      h('h2', { id: 'composer-heading' }, 'Comment on lines'),
-      h('p', {}, 'File: ', this.#file),
+      h('h2', { id: 'composer-heading' }, t.mentorReview.composerHeading),
+      h('p', {}, t.mentorReview.composerFile, this.#file),
       h(
         'div',
         { class: 'review-composer__lines' },
-        h('label', {}, 'From line', this.#from),
-        h('label', {}, 'to line', this.#to),
+        h('label', {}, t.mentorReview.fromLine, this.#from),
+        h('label', {}, t.mentorReview.toLine, this.#to),
       ),
-      h('label', {}, 'Label', this.#label),
-      h('label', { class: 'review-composer__check' }, this.#blocking, 'Blocking: must be addressed before approval'),
-      h('label', {}, 'Comment (Markdown)', this.#body),
-      h('button', { type: 'submit', class: 'button' }, 'Add comment'),
+      h('label', {}, t.mentorReview.label, this.#label),
+      h('label', { class: 'review-composer__check' }, this.#blocking, t.mentorReview.blockingCheckbox),
+      h('label', {}, t.mentorReview.commentBody, this.#body),
+      h('button', { type: 'submit', class: 'button' }, t.mentorReview.addComment),
       this.#status,
     );
     this.element.addEventListener('submit', (event) => {
@@ -52,7 +53,7 @@ export class CommentComposer {
         (thread) => {
           this.#body.value = '';
           this.#blocking.checked = false;
-          this.#status.textContent = `Comment added on ${thread.file} line ${thread.original.startLine}.`;
+          this.#status.textContent = t.mentorReview.commentAdded(thread.file, thread.original.startLine);
           onCreated(thread);
         },
         (e: unknown) => (this.#status.textContent = e instanceof Error ? e.message : String(e)),

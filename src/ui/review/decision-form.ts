@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { decisionListSchema, decisionSchema, type Decision } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
 import { call } from '../team/api.ts';
@@ -16,16 +17,16 @@ export async function renderDecisions(container: HTMLElement, id: string): Promi
       () => renderDecisions(container, id),
       (e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e)),
     );
-  const approve = h('button', { type: 'button', class: 'button', 'data-approve': true }, 'Approve');
+  const approve = h('button', { type: 'button', class: 'button', 'data-approve': true }, t.mentorReview.approve);
   const changes = h(
     'button',
     { type: 'button', class: 'button button--secondary', 'data-request-changes': true },
-    'Request changes',
+    t.mentorReview.requestChanges,
   );
   approve.addEventListener('click', () => decide('approve'));
   changes.addEventListener('click', () => decide('request_changes'));
   container.replaceChildren(
-    h('h2', {}, 'Decision'),
+    h('h2', {}, t.mentorReview.decisionHeading),
     ...decisions.map((d) =>
       h(
         'div',
@@ -33,13 +34,13 @@ export async function renderDecisions(container: HTMLElement, id: string): Promi
         h(
           'p',
           {},
-          h('strong', {}, d.decision === 'approve' ? 'Approved' : 'Changes requested'),
-          ` by ${d.mentorName} on revision ${d.revision}, ${new Date(d.createdAt).toLocaleString()}`,
+          h('strong', {}, d.decision === 'approve' ? t.mentorReview.approved : t.mentorReview.changesRequested),
+          t.mentorReview.decidedBy(d.mentorName, d.revision, new Date(d.createdAt).toLocaleString()),
         ),
         d.body ? markdownBlock(d.body) : null,
       ),
     ),
-    h('label', { for: 'decision-body' }, 'Summary for the learner (Markdown, optional)'),
+    h('label', { for: 'decision-body' }, t.mentorReview.decisionBody),
     body,
     h('p', { class: 'review-decision__actions' }, approve, ' ', changes),
     status,

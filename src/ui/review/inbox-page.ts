@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { inboxSchema, type InboxItem } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
 import { base, call } from '../team/api.ts';
@@ -20,26 +21,16 @@ async function render(): Promise<void> {
   const summary = root.querySelector<HTMLElement>('[data-inbox-summary]');
   const table = root.querySelector<HTMLElement>('[data-inbox-table]');
   if (!summary || !table) return;
-  summary.textContent = `${inbox.items.length} ${inbox.items.length === 1 ? 'submission waits' : 'submissions wait'} for review.`;
+  summary.textContent = t.mentorReview.inboxSummary(inbox.items.length);
   const mentorsOf = (cohortId: string) => inbox.mentors.filter((m) => m.cohortId === cohortId).map((m) => m.mentor);
   table.replaceChildren(
     inbox.items.length === 0
-      ? h('p', {}, 'Nothing waits for review.')
+      ? h('p', {}, t.mentorReview.inboxEmpty)
       : h(
           'table',
           { class: 'review-inbox' },
-          h('caption', { class: 'visually-hidden' }, 'Submissions waiting for review, oldest first'),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              ...['Learner', 'Exercise', 'Assignment', 'Waiting since', 'Verdicts', 'Reviewer', 'Review'].map((c) =>
-                h('th', { scope: 'col' }, c),
-              ),
-            ),
-          ),
+          h('caption', { class: 'visually-hidden' }, t.mentorReview.inboxCaption),
+          h('thead', {}, h('tr', {}, ...t.mentorReview.inboxColumns.map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, ...inbox.items.map((item) => row(item, mentorsOf(item.cohortId)))),
         ),
   );
@@ -50,19 +41,21 @@ function row(item: InboxItem, mentors: { id: string; name: string }[]): HTMLElem
     'tr',
     { 'data-inbox-item': item.submissionId },
     h('th', { scope: 'row' }, item.learner.name),
-    h('td', {}, item.exercise, h('span', { class: 'meta' }, ` rev. ${item.revision}`)),
+    h('td', {}, item.exercise, h('span', { class: 'meta' }, t.mentorReview.revisionShort(item.revision))),
     h('td', {}, item.assignmentTitle, h('span', { class: 'meta' }, ` · ${item.cohortName}`)),
     h(
       'td',
       {},
       h('time', { datetime: item.waitingSince }, waitingFor(item.waitingSince)),
-      item.late ? h('span', { class: 'badge' }, 'late') : null,
+      item.late ? h('span', { class: 'badge' }, t.mentorReview.late) : null,
     ),
     h(
       'td',
       {},
-      `server: ${item.serverVerdict ?? 'grading'}, browser: ${item.browserVerdict ?? 'none'}`,
-      item.openBlocking > 0 ? h('span', { class: 'badge badge--blocking' }, `${item.openBlocking} blocking`) : null,
+      t.mentorReview.verdicts(item.serverVerdict, item.browserVerdict),
+      item.openBlocking > 0
+        ? h('span', { class: 'badge badge--blocking' }, t.mentorReview.blocking(item.openBlocking))
+        : null,
     ),
     h('td', {}, assigneeSelect(item.submissionId, item.assignee?.id ?? null, mentors)),
     h(
@@ -71,8 +64,8 @@ function row(item: InboxItem, mentors: { id: string; name: string }[]): HTMLElem
       h(
         'a',
         { href: `${base}team/review/?submission=${encodeURIComponent(item.submissionId)}` },
-        'Review',
-        h('span', { class: 'visually-hidden' }, ` ${item.learner.name}’s ${item.exercise}`),
+        t.mentorReview.reviewLink,
+        h('span', { class: 'visually-hidden' }, t.mentorReview.reviewLinkOf(item.learner.name, item.exercise)),
       ),
     ),
   );
@@ -83,10 +76,10 @@ function waitingFor(iso: string): string {
   const minutes = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 60_000));
   const ago =
     minutes < 60
-      ? `${minutes} min`
+      ? t.mentorReview.waitedMinutes(minutes)
       : minutes < 48 * 60
-        ? `${Math.round(minutes / 60)} h`
-        : `${Math.round(minutes / 1440)} days`;
+        ? t.mentorReview.waitedHours(Math.round(minutes / 60))
+        : t.mentorReview.waitedDays(Math.round(minutes / 1440));
   return `${ago} (${new Date(iso).toLocaleString()})`;
 }
 

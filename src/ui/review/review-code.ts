@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import type { Thread } from '../../shared-api/review-api.ts';
 import { createReadonlyDiff } from '../exercise/diff-editor.ts';
@@ -74,9 +75,8 @@ export class ReviewCode {
       original: this.#model(`${base}:${file}`, baseFiles[file] ?? '', file),
       modified: this.#model(`revision:${file}`, this.#options.files[file] ?? '', file),
     });
-    this.#diff.getModifiedEditor().updateOptions({ ariaLabel: `${file}, this revision` });
-    const againstWhat = base === 'previous' ? 'the previous revision' : 'the starter';
-    this.#diff.getOriginalEditor().updateOptions({ ariaLabel: `${file}, ${againstWhat}` });
+    this.#diff.getModifiedEditor().updateOptions({ ariaLabel: t.mentorReview.editorThisRevision(file) });
+    this.#diff.getOriginalEditor().updateOptions({ ariaLabel: t.mentorReview.editorBase(file, base === 'previous') });
     this.#decorate();
   }
 
@@ -95,21 +95,21 @@ export class ReviewCode {
 
   #decorate(): void {
     this.#decorations.set(
-      this.#threads.flatMap((t) =>
-        t.file === this.#file && t.placement
+      this.#threads.flatMap((thread) =>
+        thread.file === this.#file && thread.placement
           ? [
               {
-                range: new this.#monaco.Range(t.placement.startLine, 1, t.placement.endLine, 1),
+                range: new this.#monaco.Range(thread.placement.startLine, 1, thread.placement.endLine, 1),
                 options: {
                   isWholeLine: true,
-                  className: t.resolved
+                  className: thread.resolved
                     ? 'review-line--resolved'
-                    : t.blocking
+                    : thread.blocking
                       ? 'review-line--blocking'
                       : 'review-line',
                   glyphMarginClassName: 'review-glyph',
                   hoverMessage: {
-                    value: `**${t.label}${t.blocking ? ' (blocking)' : ''}${t.resolved ? ', resolved' : ''}**`,
+                    value: t.mentorReview.threadHover(thread.label, thread.blocking, thread.resolved),
                   },
                 },
               },

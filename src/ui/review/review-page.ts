@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { reviewViewSchema, threadListSchema, type ReviewView, type Thread } from '../../shared-api/review-api.ts';
 import { loadMonaco } from '../exercise/monaco.ts';
 import { h } from '../dom.ts';
@@ -29,7 +30,7 @@ function slot(name: string): HTMLElement {
 
 async function start(): Promise<void> {
   if (!root) return;
-  if (!submissionId) throw new Error('Open a submission from the inbox.');
+  if (!submissionId) throw new Error(t.mentorReview.openFromInbox);
   const [view, monaco] = await Promise.all([
     call('GET', `/api/submissions/${encodeURIComponent(submissionId)}/review`, reviewViewSchema),
     loadMonaco(),
@@ -37,8 +38,8 @@ async function start(): Promise<void> {
   const { submission } = view;
   root.hidden = false;
   if (pageStatus) pageStatus.textContent = '';
-  document.title = `Review: ${submission.learnerName}, ${submission.exercise} · Craftpath`;
-  slot('title').textContent = `${submission.learnerName}: ${submission.exercise}, revision ${submission.revision}`;
+  document.title = t.mentorReview.pageTitle(submission.learnerName, submission.exercise);
+  slot('title').textContent = t.mentorReview.heading(submission.learnerName, submission.exercise, submission.revision);
   slot('meta').replaceChildren(metaLine(view));
 
   const paths = [...new Set([...view.editable.filter((p) => p in submission.files), ...Object.keys(submission.files)])];
@@ -83,10 +84,10 @@ function metaLine(view: ReviewView): HTMLElement {
   return h(
     'p',
     { class: 'meta' },
-    `Submitted ${new Date(submission.submittedAt).toLocaleString()}${submission.late ? ' (late)' : ''} · `,
-    'Reviewer: ',
+    t.mentorReview.submittedAt(new Date(submission.submittedAt).toLocaleString(), submission.late),
+    t.mentorReview.reviewerLabel,
     assigneeSelect(submission.id, view.assignee?.id ?? null, view.mentors),
-    ' · Revisions: ',
+    t.mentorReview.revisions,
     ...view.revisions.flatMap((r, i) => [
       i > 0 ? ' ' : '',
       r.id === submission.id
@@ -105,18 +106,18 @@ function controls(view: ReviewView, code: ReviewCode): HTMLElement[] {
   const baseSelect = h(
     'select',
     { id: 'review-base' },
-    h('option', { value: 'starter' }, 'the starter'),
+    h('option', { value: 'starter' }, t.mentorReview.theStarter),
     view.previous
-      ? h('option', { value: 'previous' }, `revision ${view.previous.revision}`)
-      : h('option', { value: 'previous', disabled: true }, 'no previous revision'),
+      ? h('option', { value: 'previous' }, t.mentorReview.revision(view.previous.revision))
+      : h('option', { value: 'previous', disabled: true }, t.mentorReview.noPreviousRevision),
   );
   const show = () => code.show(fileSelect.value, baseSelect.value as DiffBase);
   fileSelect.addEventListener('change', show);
   baseSelect.addEventListener('change', show);
   return [
-    h('label', { for: 'review-file' }, 'File'),
+    h('label', { for: 'review-file' }, t.mentorReview.file),
     fileSelect,
-    h('label', { for: 'review-base' }, 'compared with'),
+    h('label', { for: 'review-base' }, t.mentorReview.comparedWith),
     baseSelect,
   ];
 }

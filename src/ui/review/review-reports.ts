@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { CheckReport } from '../../runtime/report/check-report.ts';
 import type { ReviewView } from '../../shared-api/review-api.ts';
 import { renderReport, type ResultsHandlers } from '../exercise/results-view.ts';
@@ -8,19 +9,24 @@ export function renderReports(view: ReviewView, handlers: ResultsHandlers): HTML
   const server = view.submission.serverReports.at(-1);
   return [
     reportSection(
-      'Server report',
+      t.mentorReview.serverReport,
       server?.report ?? null,
       handlers,
-      server ? `graded ${server.gradedAt}` : gradingNote(view),
+      server ? t.mentorReview.gradedAt(server.gradedAt) : gradingNote(view),
     ),
-    reportSection('Browser report', view.submission.browserReport, handlers, 'what the learner saw when submitting'),
+    reportSection(
+      t.mentorReview.browserReport,
+      view.submission.browserReport,
+      handlers,
+      t.mentorReview.browserReportNote,
+    ),
   ];
 }
 
 /** Each judgment check's answer (review, decision, impact, calibration, critique) with its scores. */
 export function renderJudgment(view: ReviewView): HTMLElement[] {
   return [
-    h('h2', {}, 'Judgment answers'),
+    h('h2', {}, t.mentorReview.judgmentHeading),
     ...view.judgment.map((j) =>
       h(
         'section',
@@ -36,8 +42,8 @@ export function renderJudgment(view: ReviewView): HTMLElement[] {
               ...Object.entries(j.result.counts ?? {}).map(([k, v]) => ` · ${k} ${v}`),
               j.result.calibration ? ` · Brier ${j.result.calibration.brier.toFixed(3)}` : '',
             )
-          : h('p', { class: 'meta' }, 'Not graded yet.'),
-        h('details', {}, h('summary', {}, `The learner’s answer (${j.file})`), h('pre', {}, prettyJson(j.answer))),
+          : h('p', { class: 'meta' }, t.mentorReview.notGraded),
+        h('details', {}, h('summary', {}, t.mentorReview.learnerAnswer(j.file)), h('pre', {}, prettyJson(j.answer))),
       ),
     ),
   ];
@@ -54,15 +60,15 @@ function reportSection(
     { class: 'review-report', 'aria-label': title },
     h('h3', {}, title),
     h('p', { class: 'meta' }, note),
-    report ? renderReport(report, handlers) : h('p', {}, 'None.'),
+    report ? renderReport(report, handlers) : h('p', {}, t.mentorReview.noReport),
   );
 }
 
 function gradingNote(view: ReviewView): string {
   const grading = view.submission.grading;
-  if (!grading) return 'not queued';
-  if (grading.state === 'queued') return `queued, ${grading.queuePosition} ahead`;
-  return grading.state === 'failed' ? `grading failed: ${grading.error ?? 'unknown error'}` : grading.state;
+  if (!grading) return t.mentorReview.notQueued;
+  if (grading.state === 'queued') return t.mentorReview.queued(grading.queuePosition);
+  return grading.state === 'failed' ? t.mentorReview.gradingFailed(grading.error) : grading.state;
 }
 
 function prettyJson(text: string): string {

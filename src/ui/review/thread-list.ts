@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { commentSchema, threadSchema, type Thread } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
 import { renderSafeMarkdown } from '../markdown/safe-markdown.ts';
@@ -19,8 +20,8 @@ export function markdownBlock(source: string): HTMLElement {
 
 /** The threads on this revision, each with its comments, a reply form and resolve / reopen. */
 export function renderThreads(threads: readonly Thread[], handlers: ThreadListHandlers): HTMLElement {
-  if (threads.length === 0) return h('p', { class: 'meta' }, 'No comments yet. Select lines in the code to add one.');
-  return h('ol', { class: 'review-threads' }, ...threads.map((t) => threadItem(t, handlers)));
+  if (threads.length === 0) return h('p', { class: 'meta' }, t.mentorReview.noThreads);
+  return h('ol', { class: 'review-threads' }, ...threads.map((thread) => threadItem(thread, handlers)));
 }
 
 function threadItem(thread: Thread, handlers: ThreadListHandlers): HTMLElement {
@@ -30,15 +31,15 @@ function threadItem(thread: Thread, handlers: ThreadListHandlers): HTMLElement {
         { type: 'button', class: 'link-button', 'data-reveal': true },
         `${thread.file}:${lineRange(thread.placement.startLine, thread.placement.endLine)}`,
       )
-    : h('span', { class: 'badge badge--outdated' }, 'Outdated');
+    : h('span', { class: 'badge badge--outdated' }, t.mentorReview.outdated);
   if (thread.placement) where.addEventListener('click', () => handlers.reveal(thread));
   const status = h('p', { role: 'status', class: 'meta' });
   const body = h('textarea', { name: 'body', rows: '2', required: true, maxlength: '10000' });
   const reply = h(
     'form',
     { class: 'review-reply' },
-    h('label', {}, 'Reply (Markdown)', body),
-    h('button', { type: 'submit', class: 'button button--secondary' }, 'Reply'),
+    h('label', {}, t.mentorReview.replyBody, body),
+    h('button', { type: 'submit', class: 'button button--secondary' }, t.mentorReview.reply),
   );
   reply.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -50,7 +51,7 @@ function threadItem(thread: Thread, handlers: ThreadListHandlers): HTMLElement {
   const resolve = h(
     'button',
     { type: 'button', class: 'button button--secondary', 'data-resolve': true },
-    thread.resolved ? 'Reopen' : 'Resolve',
+    thread.resolved ? t.mentorReview.reopen : t.mentorReview.resolve,
   );
   resolve.addEventListener('click', () => {
     void call('POST', `/api/threads/${thread.id}/resolve`, threadSchema, { resolved: !thread.resolved }).then(
@@ -69,12 +70,12 @@ function threadItem(thread: Thread, handlers: ThreadListHandlers): HTMLElement {
       'p',
       { class: 'review-thread__head' },
       h('strong', { class: `review-label review-label--${thread.label}` }, thread.label),
-      thread.blocking ? h('span', { class: 'badge badge--blocking' }, 'blocking') : null,
-      thread.resolved ? h('span', { class: 'badge' }, 'resolved') : null,
+      thread.blocking ? h('span', { class: 'badge badge--blocking' }, t.mentorReview.blockingBadge) : null,
+      thread.resolved ? h('span', { class: 'badge' }, t.mentorReview.resolvedBadge) : null,
       ' ',
       where,
       thread.placement?.moved || !thread.placement
-        ? h('span', { class: 'meta' }, ` written on revision ${thread.revision}, line ${thread.original.startLine}`)
+        ? h('span', { class: 'meta' }, t.mentorReview.writtenOn(thread.revision, thread.original.startLine))
         : null,
     ),
     thread.placement ? null : h('pre', { class: 'review-thread__was' }, thread.original.text),

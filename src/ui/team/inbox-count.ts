@@ -1,4 +1,5 @@
 import { inboxSchema } from '../../shared-api/review-api.ts';
+import { t } from '../../i18n/index.ts';
 
 /**
  * The header's "Inbox" link with how many submissions wait for the signed-in mentor (assigned to them or
@@ -13,5 +14,5 @@ export async function showInboxCount(base: string): Promise<void> {
   const { mine } = inboxSchema.parse(await response.json());
   const count = item.querySelector<HTMLElement>('[data-inbox-count]');
   if (count) count.textContent = mine > 0 ? String(mine) : '';
-  item.querySelector('a')?.setAttribute('aria-label', `Review inbox, ${mine} waiting`);
+  item.querySelector('a')?.setAttribute('aria-label', t.inboxCount(mine));
 }

@@ -1,17 +1,27 @@
 import type { z } from 'astro/zod';
 import { notificationListSchema } from '../../shared-api/review-api.ts';
 import { h } from '../dom.ts';
-import { call } from './api.ts';
+import { ApiCallError, call } from './api.ts';
+import { t } from '../../i18n/index.ts';
+import { PollSchedule, type PollOutcome } from './poll-schedule.ts';
 import '../../styles/notifications.css';
 
 /**
  * The header's notifications control, mounted by discover.ts for a signed-in user of a team server: a
  * disclosure button with the unread count, opening a list of links. Opening a notification marks it read
- * before the page changes, so the count is right on the next page; "Mark all read" clears the rest.
+ * before the page changes, so the count is right on the next page; "Mark all read" clears the rest. The
+ * count stays fresh on a page left open: polled while the tab is visible and refreshed when it is shown.
  */
 export async function mountNotifications(host: HTMLElement): Promise<void> {
   const menu = new NotificationsMenu(host);
   menu.show(await call('GET', '/api/notifications', notificationListSchema));
+  const schedule = new PollSchedule(
+    () => menu.refresh(),
+    { set: (run, ms) => window.setTimeout(run, ms), clear: (handle) => window.clearTimeout(handle as number) },
+    () => document.visibilityState === 'visible',
+  );
+  document.addEventListener('visibilitychange', () => schedule.visibilityChanged());
+  schedule.start();
 }
 
 type NotificationList = z.infer<typeof notificationListSchema>;
@@ -29,7 +39,7 @@ class NotificationsMenu {
       'aria-controls': 'notifications-panel',
       'data-notifications-toggle': true,
     },
-    'Notifications',
+    t.notifications.toggle,
   );
   readonly #panel = h('div', { id: 'notifications-panel', class: 'notifications__panel', hidden: true });
 
@@ -55,19 +65,34 @@ class NotificationsMenu {
     const { unread } = list;
     this.#count.textContent = unread > 0 ? String(unread) : '';
     this.#count.hidden = unread === 0;
-    this.#label.textContent = unread > 0 ? `, ${unread} unread` : ', none unread';
+    this.#label.textContent = t.notifications.unread(unread);
     this.#host.dataset['unread'] = String(unread);
     this.#panel.replaceChildren(...this.#render(list));
     this.#host.hidden = false;
   }
 
+  /**
+   * One poll. The newest 50 and the count are two indexed queries, cheap enough to ask every minute. An
+   * open list is left as it is (re-rendering it would move the focus under the reader); the next poll after
+   * it closes catches up.
+   */
+  async refresh(): Promise<PollOutcome> {
+    try {
+      const list = await call('GET', '/api/notifications', notificationListSchema);
+      if (!this.#open) this.show(list);
+      return 'ok';
+    } catch (error) {
+      return error instanceof ApiCallError && error.status === 401 ? 'signed-out' : 'failed';
+    }
+  }
+
   #render(list: NotificationList): Node[] {
-    if (list.notifications.length === 0) return [h('p', { class: 'meta' }, 'Nothing yet.')];
+    if (list.notifications.length === 0) return [h('p', { class: 'meta' }, t.notifications.empty)];
     const items = list.notifications.map((n) => {
       const link = h(
         'a',
         { href: n.link, 'data-notification': n.id, 'data-read': n.read ? 'true' : 'false' },
-        n.read ? null : h('span', { class: 'visually-hidden' }, 'Unread: '),
+        n.read ? null : h('span', { class: 'visually-hidden' }, t.notifications.unreadItem),
         n.summary,
         h('span', { class: 'meta notifications__time' }, ` · ${new Date(n.createdAt).toLocaleString()}`),
       );
@@ -84,10 +109,14 @@ class NotificationsMenu {
         link,
       );
     });
-    const all = h('button', { type: 'button', class: 'link-button', 'data-mark-all-read': true }, 'Mark all read');
+    const all = h(
+      'button',
+      { type: 'button', class: 'link-button', 'data-mark-all-read': true },
+      t.notifications.markAllRead,
+    );
     all.disabled = list.unread === 0;
     all.addEventListener('click', () => void this.#markRead(undefined).then(() => this.#button.focus()));
-    return [h('ul', { class: 'notifications__list', 'aria-label': 'Notifications' }, ...items), h('p', {}, all)];
+    return [h('ul', { class: 'notifications__list', 'aria-label': t.notifications.toggle }, ...items), h('p', {}, all)];
   }
 
   async #markRead(ids: string[] | undefined): Promise<void> {

@@ -9,6 +9,7 @@ import type { z } from 'astro/zod';
 import { h } from '../dom.ts';
 import { renderSafeMarkdown } from '../markdown/safe-markdown.ts';
 import { base, call } from './api.ts';
+import { t } from '../../i18n/index.ts';
 import { onSubmit } from './forms.ts';
 
 /**
@@ -25,11 +26,7 @@ const composer = document.querySelector<HTMLFormElement>('[data-signature-compos
 const cohort = new URLSearchParams(location.search).get('cohort') ?? '';
 let target: Target | undefined;
 
-const KIND_NAMES: Record<FailureSignature['kind'], string> = {
-  test: 'Failing test',
-  lint: 'Lint rule',
-  defect: 'Missed defect',
-};
+const KIND_NAMES: Record<FailureSignature['kind'], string> = t.signals.kinds;
 
 async function render(): Promise<void> {
   if (!root) return;
@@ -48,20 +45,12 @@ function failureText(s: FailureSignature): string {
 }
 
 function signatureTable({ signatures }: Signals): HTMLElement {
-  if (signatures.length === 0) return h('p', {}, 'No current revision in this cohort fails a check.');
+  if (signatures.length === 0) return h('p', {}, t.signals.noFailures);
   return h(
     'table',
     { 'data-signatures': true },
-    h('caption', {}, 'Failures of the learners’ current revisions, most common first'),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        ...['Exercise', 'Kind', 'Failure', 'Learners', 'Explain'].map((name) => h('th', { scope: 'col' }, name)),
-      ),
-    ),
+    h('caption', {}, t.signals.failuresCaption),
+    h('thead', {}, h('tr', {}, ...t.signals.failureColumns.map((name) => h('th', { scope: 'col' }, name)))),
     h(
       'tbody',
       {},
@@ -70,7 +59,7 @@ function signatureTable({ signatures }: Signals): HTMLElement {
           'button',
           { type: 'button', class: 'button button--secondary' },
           // The visible words start the name (WCAG 2.5.3); the hidden rest says which failure it is.
-          'Comment on this failure',
+          t.signals.commentOnFailure,
           h('span', { class: 'visually-hidden' }, `: ${failureText(row.signature)}`),
         );
         button.addEventListener('click', () => openComposer({ exercise: row.exercise, signature: row.signature }));
@@ -95,14 +84,14 @@ function openComposer(next: Target): void {
   composer
     .querySelector('[data-composer-target]')
     ?.replaceChildren(
-      `${KIND_NAMES[next.signature.kind]} in ${next.exercise}: `,
+      t.signals.composerTarget(KIND_NAMES[next.signature.kind], next.exercise),
       h('code', {}, failureText(next.signature)),
     );
   composer.querySelector<HTMLElement>('#composer-heading')?.focus();
 }
 
 onSubmit(composer, async (values) => {
-  if (!target) return 'Pick a failure in the table first.';
+  if (!target) return t.signals.pickFailure;
   const created = await call(
     'POST',
     `/api/cohorts/${encodeURIComponent(cohort)}/signature-comments`,
@@ -111,15 +100,11 @@ onSubmit(composer, async (values) => {
   );
   composer?.reset();
   await render();
-  return `Posted. It reached ${learnerCount(created.reach)} now, and will reach whoever fails this way next.`;
+  return t.signals.posted(t.signals.learners(created.reach));
 });
 
-function learnerCount(n: number): string {
-  return n === 1 ? '1 learner' : `${n} learners`;
-}
-
 function commentList({ comments }: Signals): HTMLElement {
-  if (comments.length === 0) return h('p', {}, 'No comments on failures yet.');
+  if (comments.length === 0) return h('p', {}, t.signals.noComments);
   return h(
     'ul',
     { class: 'signals__comments' },
@@ -134,7 +119,7 @@ function commentList({ comments }: Signals): HTMLElement {
           'p',
           { class: 'meta' },
           `${c.exercise} · ${c.authorName} · `,
-          h('strong', { 'data-reach': String(c.reach) }, `reached ${learnerCount(c.reach)}`),
+          h('strong', { 'data-reach': String(c.reach) }, t.signals.reached(t.signals.learners(c.reach))),
         ),
         body,
       );
@@ -143,22 +128,12 @@ function commentList({ comments }: Signals): HTMLElement {
 }
 
 function disagreementTable(disagreements: Disagreement[]): HTMLElement {
-  if (disagreements.length === 0) return h('p', {}, 'No disagreements: the engines and the mentors agree.');
+  if (disagreements.length === 0) return h('p', {}, t.signals.noDisagreements);
   return h(
     'table',
     { 'data-disagreement-list': true },
-    h('caption', {}, 'Disagreements, newest first'),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        ...['Learner', 'Exercise', 'Revision', 'What disagrees', 'Details', 'Fixture'].map((name) =>
-          h('th', { scope: 'col' }, name),
-        ),
-      ),
-    ),
+    h('caption', {}, t.signals.disagreementsCaption),
+    h('thead', {}, h('tr', {}, ...t.signals.disagreementColumns.map((name) => h('th', { scope: 'col' }, name)))),
     h(
       'tbody',
       {},
@@ -173,10 +148,10 @@ function disagreementTable(disagreements: Disagreement[]): HTMLElement {
             'td',
             {},
             d.kind === 'verdict-mismatch'
-              ? `Browser ${d.browserVerdict ?? 'sent no report'}, server ${d.serverVerdict}`
-              : `Passes every check; changes requested`,
+              ? t.signals.verdictMismatch(d.browserVerdict, d.serverVerdict)
+              : t.signals.rejectedPass,
           ),
-          h('td', {}, d.kind === 'verdict-mismatch' ? `Checks: ${d.checks.join(', ')}` : d.note || '(no note)'),
+          h('td', {}, d.kind === 'verdict-mismatch' ? t.signals.checks(d.checks) : d.note || t.signals.noNote),
           h(
             'td',
             {},
@@ -186,8 +161,8 @@ function disagreementTable(disagreements: Disagreement[]): HTMLElement {
                 href: `${base}api/submissions/${encodeURIComponent(d.submissionId)}/fixture?kind=${d.kind}`,
                 download: true,
               },
-              'Export as fixture',
-              h('span', { class: 'visually-hidden' }, `: ${d.learnerName}’s revision ${d.revision} of ${d.exercise}`),
+              t.signals.exportFixture,
+              h('span', { class: 'visually-hidden' }, t.signals.exportFixtureOf(d.learnerName, d.revision, d.exercise)),
             ),
           ),
         ),
@@ -197,7 +172,7 @@ function disagreementTable(disagreements: Disagreement[]): HTMLElement {
 }
 
 if (!cohort) {
-  if (status) status.textContent = 'Open this page from a cohort on the team page.';
+  if (status) status.textContent = t.signals.needsCohort;
 } else {
   render().catch((error: unknown) => {
     if (status) status.textContent = error instanceof Error ? error.message : String(error);

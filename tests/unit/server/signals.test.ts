@@ -152,6 +152,25 @@ describe.each(TEST_DATABASES)('signals on $name', (database) => {
     expect(seen.body.comments).toEqual([]);
   }, 120_000);
 
+  it('counts a type error by its TS code and takes a comment on it', async () => {
+    const tia = await team.addLearner('tia@example.com');
+    // lint-gate's fixed-coupon-in-plain-else slip: reads amountCents of a coupon that may be undefined.
+    const checkout = (solved['src/checkout.ts'] ?? '').replace(
+      "} else if (coupon?.kind === 'fixed') {",
+      "} else if (coupon?.kind !== 'percent') {",
+    );
+    expect((await graded(tia.client, { ...solved, 'src/checkout.ts': checkout })).verdict).toBe('fail');
+    const signature: FailureSignature = { checkId: 'checkout-types', kind: 'type', value: 'TS18048' };
+    expect((await signals()).signatures).toContainEqual({ exercise: 'lint-gate', signature, learners: 1 });
+    const created = await team.mentor.json<{ reach: number }>(
+      'POST',
+      `/api/cohorts/${team.cohortId}/signature-comments`,
+      { exercise: 'lint-gate', signature, label: 'issue', body: 'Narrow the coupon before reading it.' },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.reach).toBe(1);
+  }, 120_000);
+
   it('lists the seeded defects a review missed for staff, while the learner’s report still only counts them', async () => {
     const { bundle } = await loadExercise(EXERCISES, 'review-rate-limiter-pr');
     const review = await team.assign(['review-rate-limiter-pr']);

@@ -88,7 +88,9 @@ export const mentorReview: Migration = {
       .addColumn('cohort_id', 'text', (c) => c.notNull().references('cohort.id').onDelete('cascade'))
       .addColumn('exercise', 'text', (c) => c.notNull())
       .addColumn('check_id', 'text', (c) => c.notNull())
-      .addColumn('signature_kind', 'text', (c) => c.notNull().check(sql`signature_kind in ('test', 'lint', 'defect')`))
+      .addColumn('signature_kind', 'text', (c) =>
+        c.notNull().check(sql`signature_kind in ('test', 'lint', 'defect', 'type')`),
+      )
       .addColumn('signature', 'text', (c) => c.notNull())
       .addColumn('label', 'text', (c) => c.notNull())
       .addColumn('body', 'text', (c) => c.notNull())
@@ -108,7 +110,9 @@ export const mentorReview: Migration = {
       .addColumn('server_report_id', 'text', (c) => c.notNull().references('server_report.id').onDelete('cascade'))
       .addColumn('submission_id', 'text', (c) => c.notNull().references('submission.id').onDelete('cascade'))
       .addColumn('check_id', 'text', (c) => c.notNull())
-      .addColumn('signature_kind', 'text', (c) => c.notNull().check(sql`signature_kind in ('test', 'lint', 'defect')`))
+      .addColumn('signature_kind', 'text', (c) =>
+        c.notNull().check(sql`signature_kind in ('test', 'lint', 'defect', 'type')`),
+      )
       .addColumn('signature', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
