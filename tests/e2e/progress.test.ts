@@ -93,7 +93,8 @@ describe('learner progress', () => {
     await page.evaluate(() => localStorage.setItem('craftpath:progress', '{"version":1,"exercises":{"x":'));
     await page.reload();
     const notice = page.locator('[data-progress-notice]');
-    await expect(notice.isVisible()).resolves.toBe(true);
+    // The island renders after the page's load event: wait for the notice rather than racing it.
+    await notice.waitFor({ state: 'visible', timeout: 10_000 });
     await expect(notice.textContent()).resolves.toMatch(/set aside/);
     const keys = await page.evaluate(() => Object.keys(localStorage));
     expect(keys.some((k) => k.startsWith('craftpath:quarantine:progress:'))).toBe(true);

@@ -21,6 +21,10 @@ export function createReadonlyDiff(
     fontSize: 14,
     tabFocusMode: true,
     accessibilitySupport: 'auto',
+    // The gutter menu offers "revert this change", meaningless on a read-only diff; its toolbar also
+    // re-reads the editor's context keys after dispose() and threw "AbstractContextKeyService has been
+    // disposed" into the page when Compare with solution closed.
+    renderGutterMenu: false,
     ...extra,
   });
 }

@@ -66,11 +66,14 @@ export function openSolutionDiff(monaco: typeof Monaco, { mine, reference, paths
   show(select.value);
   select.addEventListener('change', () => show(select.value));
   const teardown = () => {
-    dialog.remove();
+    // Focus leaves the editor while it is still alive: its blur handlers write to its context keys, and
+    // after dispose() that throws "AbstractContextKeyService has been disposed" into the page. The closed
+    // dialog stays in the document, hidden, until the editor inside it is gone.
     opener.focus();
     whenSettled(() => {
       diff.dispose();
       models.forEach((m) => m.dispose());
+      dialog.remove();
     });
   };
   close.addEventListener('click', () => dialog.close());
